@@ -1,0 +1,17 @@
+package com.zephycloud.ledger.command.users;
+
+import com.zephycloud.ledger.kernel.Zephycoins;
+
+/** A consumption never takes a balance below zero. */
+public final class SufficientCreditPolicy {
+
+    private SufficientCreditPolicy() {
+    }
+
+    public static void check(Zephycoins balance, Zephycoins amount) {
+        if (balance.isLessThan(amount)) {
+            throw new IllegalStateException("insufficient credit: the balance is " + balance
+                    + " zephycoins, " + amount + " were asked");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.zephycloud.ledger.infra.api;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Read-your-writes for the API: before a query, wait until this instance's projections have
+ * processed every event stored when the query arrived. Projections are asynchronous (a few
+ * milliseconds behind); this makes a read that follows a write see it. After
+ * {@code zephy.read.consistency-timeout} the query answers anyway, from what is projected.
+ */
+@Component
+public class ProjectionCatchUp {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionCatchUp.class);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Duration timeout;
+
+    public ProjectionCatchUp(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                             @Value("${zephy.read.consistency-timeout}") Duration timeout) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.timeout = timeout;
+    }
+
+    public void await() {
+        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        if (head == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!caughtUp(head)) {
+            if (System.nanoTime() > deadline) {
+                log.warn("projections did not reach event {} within {}; answering from what is projected", head, timeout);
+                return;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean caughtUp(long head) {
+        for (var processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+                Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
+                if (segments.isEmpty()) {
+                    return false;
+                }
+                for (EventTrackerStatus status : segments.values()) {
+                    if (status.getCurrentPosition().orElse(-1) < head) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,81 @@
+package com.zephycloud.ledger.infra.config;
+
+import com.zephycloud.ledger.command.users.LedgerEntries;
+import com.zephycloud.ledger.command.users.TransactionCancellation;
+import com.zephycloud.ledger.command.users.TransactionIdGenerator;
+import com.zephycloud.ledger.command.users.UserAccount;
+import com.zephycloud.ledger.infra.persistence.LedgerEntryRegister;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+
+/**
+ * How Axon runs here: aggregates registered explicitly (the command side knows no Spring),
+ * projections on pooled streaming processors that stop and retry on error instead of skipping
+ * an event, and the command side's registers on a subscribing processor, inside the command's
+ * own database transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** Tests replace this bean with a clock they control; events are stamped with it. */
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public ConfigurerModule eventClock(Clock clock) {
+        return configurer -> GenericEventMessage.clock = clock;
+    }
+
+    @Bean
+    public ConfigurerModule eventProcessingDefaults() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .batchSize(100)
+                        .initialSegmentCount(2))
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerSubscribingEventProcessor(LedgerEntryRegister.PROCESSING_GROUP));
+    }
+
+    @Bean
+    public ConfigurerModule userAccountAggregate(@Value("${zephy.ledger.snapshot-threshold}") int snapshotThreshold,
+                                                 LedgerEntries ledgerEntries,
+                                                 TransactionIdGenerator transactionIds) {
+        return configurer -> {
+            AggregateConfigurer<UserAccount> aggregate = AggregateConfigurer.defaultConfiguration(UserAccount.class);
+            aggregate.configureCache(config -> new WeakReferenceCache())
+                    .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
+                            AggregateSnapshotter.builder()
+                                    .eventStore(config.eventStore())
+                                    .aggregateFactories(aggregate.aggregateFactory())
+                                    .transactionManager(config.getComponent(TransactionManager.class))
+                                    .executor(Executors.newSingleThreadExecutor(daemon("user-account-snapshots")))
+                                    .build(),
+                            snapshotThreshold));
+            configurer.configureAggregate(aggregate);
+            configurer.registerCommandHandler(config -> new TransactionCancellation(
+                    config.repository(UserAccount.class), ledgerEntries, transactionIds));
+        };
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

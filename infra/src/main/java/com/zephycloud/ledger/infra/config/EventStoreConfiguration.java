@@ -1,0 +1,63 @@
+package com.zephycloud.ledger.infra.config;
+
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Names of Axon's tables, as the Flyway migration V1 creates them. Axon's JDBC auto-configuration
+ * builds the event storage engine, token store and saga store on these schemas; Axon never
+ * creates tables itself.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    public SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema(SagaSchema.builder()
+                .sagaEntryTable("saga_entry")
+                .revisionColumn("revision")
+                .serializedSagaColumn("serialized_saga")
+                .associationValueEntryTable("association_value_entry")
+                .associationKeyColumn("association_key")
+                .associationValueColumn("association_value")
+                .sagaIdColumn("saga_id")
+                .sagaTypeColumn("saga_type")
+                .build());
+    }
+}

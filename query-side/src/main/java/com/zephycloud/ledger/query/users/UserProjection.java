@@ -1,0 +1,63 @@
+package com.zephycloud.ledger.query.users;
+
+import com.zephycloud.ledger.kernel.events.ledger.LedgerEntryRecorded;
+import com.zephycloud.ledger.kernel.events.users.UserRankChanged;
+import com.zephycloud.ledger.kernel.events.users.UserRegistered;
+import com.zephycloud.ledger.kernel.events.users.UserRemoved;
+import com.zephycloud.ledger.kernel.events.users.UserRestored;
+import com.zephycloud.ledger.query.common.Micros;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/** The {@code users} table: one row per user with its current rank, credit and state. */
+@ProcessingGroup(UserProjection.PROCESSING_GROUP)
+public class UserProjection {
+
+    public static final String PROCESSING_GROUP = "users";
+
+    private final JdbcTemplate jdbc;
+
+    public UserProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UserRegistered event, @Timestamp Instant at) {
+        jdbc.update("INSERT INTO users (user_id, login, email, rank, credit, deleted, created_us)"
+                        + " VALUES (?, ?, ?, ?, 0, FALSE, ?)",
+                event.userId().value(), event.login(), event.email().toLowerCase(Locale.ROOT),
+                event.rank().json(), Micros.of(at));
+    }
+
+    @EventHandler
+    void on(UserRemoved event) {
+        jdbc.update("UPDATE users SET deleted = TRUE WHERE user_id = ?", event.userId().value());
+    }
+
+    @EventHandler
+    void on(UserRestored event) {
+        jdbc.update("UPDATE users SET deleted = FALSE WHERE user_id = ?", event.userId().value());
+    }
+
+    @EventHandler
+    void on(UserRankChanged event) {
+        jdbc.update("UPDATE users SET rank = ? WHERE user_id = ?", event.rank().json(), event.userId().value());
+    }
+
+    @EventHandler
+    void on(LedgerEntryRecorded event) {
+        jdbc.update("UPDATE users SET credit = ? WHERE user_id = ?", event.balanceAfter().value(),
+                event.userId().value());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM users");
+    }
+}
