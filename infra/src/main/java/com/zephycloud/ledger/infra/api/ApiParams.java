@@ -49,12 +49,11 @@ public final class ApiParams {
     }
 
     public long requiredId(String name) {
-        Long value = optionalId(name);
-        if (value == null) {
-            missing(name, "a positive integer");
-            return 0;
+        if (!has(name)) {
+            return missing(name, "a positive integer", 0L);
         }
-        return value;
+        Long value = optionalId(name);
+        return value == null ? 0 : value;
     }
 
     public Long optionalId(String name) {
@@ -95,11 +94,10 @@ public final class ApiParams {
     }
 
     public String requiredText(String name) {
-        String value = optionalText(name);
-        if (value == null) {
-            missing(name, "a non-empty string");
+        if (!has(name)) {
+            return missing(name, "a non-empty string", null);
         }
-        return value;
+        return optionalText(name);
     }
 
     public String optionalText(String name) {
@@ -160,12 +158,11 @@ public final class ApiParams {
 
     /** A positive amount of zephycoins with at most {@value Zephycoins#SCALE} decimals. */
     public Zephycoins requiredPositiveCoins(String name) {
-        Zephycoins value = optionalCoins(name);
-        if (value == null) {
-            missing(name, "a positive number of zephycoins");
-            return null;
+        if (!has(name)) {
+            return missing(name, "a positive number of zephycoins", null);
         }
-        if (!value.isPositive()) {
+        Zephycoins value = optionalCoins(name);
+        if (value != null && !value.isPositive()) {
             errors.add(name + ": expected a positive number of zephycoins, got " + value);
             return null;
         }
@@ -201,9 +198,7 @@ public final class ApiParams {
 
     public <T> T requiredChoice(String name, Function<String, T> parser, String expected) {
         if (!has(name)) {
-            missing(name, expected);
-            take(name);
-            return null;
+            return missing(name, expected, null);
         }
         return optionalChoice(name, parser);
     }
@@ -226,8 +221,7 @@ public final class ApiParams {
         JsonNode node = take(name);
         List<Long> ids = new ArrayList<>();
         if (node == null) {
-            missing(name, "a list of positive integers");
-            return ids;
+            return missing(name, "a list of positive integers", ids);
         }
         List<String> texts = new ArrayList<>();
         if (node.isArray()) {
@@ -317,7 +311,10 @@ public final class ApiParams {
         return has(name) ? values.get(name) : null;
     }
 
-    private void missing(String name, String expected) {
+    /** Records a missing required parameter and answers {@code placeholder}. */
+    private <T> T missing(String name, String expected, T placeholder) {
+        read.add(name);
         errors.add(name + ": is required, expected " + expected);
+        return placeholder;
     }
 }

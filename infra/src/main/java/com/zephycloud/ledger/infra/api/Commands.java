@@ -1,25 +1,27 @@
 package com.zephycloud.ledger.infra.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zephycloud.ledger.infra.persistence.RequestLog;
+import com.zephycloud.ledger.infra.persistence.RequestLogInterceptor;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * Sends commands from the HTTP API. Each runs in one database transaction that also holds the
- * command side's registers and, with a {@code request_id}, the request log: the answer is sent
- * only after that transaction committed, so an acknowledged command is stored. A repeated
- * {@code request_id} with the same content gets the first answer without running again; with
- * other content it is refused.
+ * Sends commands from the HTTP API. Each command runs in one unit of work and one database
+ * transaction, which also holds the command side's registers and the request log; the answer is
+ * sent after that transaction committed, so an acknowledged command is stored. The aggregate lock
+ * is held until the commit, so no other command builds on uncommitted state.
+ * <p>
+ * A repeated {@code request_id} with the same content gets the first answer without running
+ * again; with other content it is refused.
  */
 @Component
 public class Commands {
@@ -27,42 +29,39 @@ public class Commands {
     private static final int ATTEMPTS = 3;
 
     private final CommandGateway gateway;
-    private final TransactionTemplate transactions;
     private final RequestLog requestLog;
     private final ObjectMapper json;
 
-    public Commands(CommandGateway gateway, TransactionTemplate transactions, RequestLog requestLog,
-                    ObjectMapper json) {
+    public Commands(CommandGateway gateway, RequestLog requestLog, ObjectMapper json) {
         this.gateway = gateway;
-        this.transactions = transactions;
         this.requestLog = requestLog;
         this.json = json;
     }
 
     public <R> R send(Object command) {
-        return inTransaction(() -> gateway.sendAndWait(command));
+        return sendWithRetry(command, MetaData.emptyInstance());
     }
 
     /**
-     * Runs {@code action} once per {@code requestId} (null: no idempotency) and answers its result,
-     * or the stored result of the earlier run with the same id and fingerprint.
+     * Sends {@code command} once per {@code requestId} (null: no idempotency) and answers its
+     * result, or the stored result of the earlier run with the same id and fingerprint.
      */
-    public <R> R once(String requestId, String fingerprint, Class<R> resultType, Supplier<R> action) {
+    public <R> R once(String requestId, String fingerprint, Class<R> resultType, Object command) {
         if (requestId == null) {
-            return inTransaction(action);
+            return send(command);
         }
         Optional<R> earlier = earlierResult(requestId, fingerprint, resultType);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         try {
-            return inTransaction(() -> {
-                R result = action.get();
-                requestLog.record(requestId, fingerprint, write(result));
-                return result;
-            });
-        } catch (DuplicateKeyException concurrentTwin) {
-            return earlierResult(requestId, fingerprint, resultType).orElseThrow(() -> concurrentTwin);
+            return sendWithRetry(command, RequestLogInterceptor.metaData(requestId, fingerprint));
+        } catch (RuntimeException e) {
+            if (causedBy(e, DuplicateKeyException.class)) {
+                // a concurrent twin with the same request_id committed first; this one was rolled back
+                return earlierResult(requestId, fingerprint, resultType).orElseThrow(() -> e);
+            }
+            throw e;
         }
     }
 
@@ -77,30 +76,30 @@ public class Commands {
     }
 
     /** An aggregate changed by another instance between load and store is retried from the start. */
-    private <R> R inTransaction(Supplier<R> action) {
+    private <R> R sendWithRetry(Object command, MetaData metaData) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> action.get());
-            } catch (ConcurrencyException conflict) {
-                if (attempt == ATTEMPTS) {
-                    throw conflict;
+                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !causedBy(e, ConcurrencyException.class)) {
+                    throw e;
                 }
             }
         }
     }
 
-    private String write(Object result) {
-        try {
-            return json.writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot store the answer of a request", e);
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
         }
+        return false;
     }
 
     private <R> R read(String text, Class<R> type) {
         try {
-            JavaType javaType = json.getTypeFactory().constructType(type);
-            return json.readValue(text, javaType);
+            return json.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable stored answer in request_log: " + text, e);
         }

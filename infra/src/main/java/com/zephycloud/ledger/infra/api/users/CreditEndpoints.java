@@ -52,7 +52,7 @@ public class CreditEndpoints {
         String requestId = params.requestId();
         params.done();
         Zephycoins balance = commands.once(requestId, params.fingerprint("user/credit/add"), Zephycoins.class,
-                () -> commands.send(new AddCredit(UserId.of(userId), ids.next(), amount, reason)));
+                new AddCredit(UserId.of(userId), ids.next(), amount, reason));
         return ApiResponse.ok(balance.value());
     }
 
@@ -68,8 +68,8 @@ public class CreditEndpoints {
         }
         params.done();
         commands.once(requestId, params.fingerprint("user/consume"), Zephycoins.class,
-                () -> commands.send(new ConsumeCredit(UserId.of(userId), ids.next(), amount, description, details,
-                        ChargeCategory.MANUAL, ChargeContext.NONE)));
+                new ConsumeCredit(UserId.of(userId), ids.next(), amount, description, details, ChargeCategory.MANUAL,
+                        ChargeContext.NONE));
         return ApiResponse.ok();
     }
 
@@ -90,7 +90,7 @@ public class CreditEndpoints {
         String requestId = params.requestId();
         params.done();
         commands.once(requestId, params.fingerprint("transactions/cancel"), List.class,
-                () -> commands.send(new CancelTransactions(transactionIds, reason)));
+                new CancelTransactions(transactionIds, reason));
         return ApiResponse.ok();
     }
 
