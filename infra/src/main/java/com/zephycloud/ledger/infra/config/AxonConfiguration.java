@@ -4,8 +4,8 @@ import com.zephycloud.ledger.command.users.LedgerEntries;
 import com.zephycloud.ledger.command.users.TransactionCancellation;
 import com.zephycloud.ledger.command.users.TransactionIdGenerator;
 import com.zephycloud.ledger.command.users.UserAccount;
+import com.zephycloud.ledger.infra.persistence.BoundedLruCache;
 import com.zephycloud.ledger.infra.persistence.LedgerEntryRegister;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -52,11 +52,12 @@ public class AxonConfiguration {
 
     @Bean
     public ConfigurerModule userAccountAggregate(@Value("${zephy.ledger.snapshot-threshold}") int snapshotThreshold,
+                                                 @Value("${zephy.ledger.cached-accounts}") int cachedAccounts,
                                                  LedgerEntries ledgerEntries,
                                                  TransactionIdGenerator transactionIds) {
         return configurer -> {
             AggregateConfigurer<UserAccount> aggregate = AggregateConfigurer.defaultConfiguration(UserAccount.class);
-            aggregate.configureCache(config -> new WeakReferenceCache())
+            aggregate.configureCache(config -> new BoundedLruCache(cachedAccounts))
                     .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
                             AggregateSnapshotter.builder()
                                     .eventStore(config.eventStore())
