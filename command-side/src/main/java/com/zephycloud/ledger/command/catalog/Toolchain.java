@@ -57,12 +57,14 @@ public class Toolchain {
         if (command.fixedPrice() == null && command.machineLimit() == null && command.machines() == null) {
             throw new IllegalArgumentException("give at least one of fixed_price, machine_limit, machines");
         }
+        Zephycoins newFixedPrice = command.fixedPrice() == null ? fixedPrice
+                : ToolchainRules.checkFixedPrice(command.fixedPrice());
+        int newMachineLimit = command.machineLimit() == null ? machineLimit
+                : ToolchainRules.checkMachineLimit(command.machineLimit());
+        Map<String, List<String>> newMachines = command.machines() == null ? machines
+                : ToolchainRules.checkMachines(command.machines(), directory);
         Instant at = inOrder(command.requestedAt(), command.effectiveDate());
-        apply(new ToolchainUpdated(id, name,
-                command.fixedPrice() == null ? fixedPrice : ToolchainRules.checkFixedPrice(command.fixedPrice()),
-                command.machineLimit() == null ? machineLimit : ToolchainRules.checkMachineLimit(command.machineLimit()),
-                command.machines() == null ? machines : ToolchainRules.checkMachines(command.machines(), directory),
-                at));
+        apply(new ToolchainUpdated(id, name, newFixedPrice, newMachineLimit, newMachines, at));
     }
 
     @CommandHandler
