@@ -203,6 +203,27 @@ public final class ApiParams {
         return optionalChoice(name, parser);
     }
 
+    /** A JSON object, given as a JSON body field or as JSON text in a form or query parameter. */
+    public JsonNode optionalObject(String name) {
+        JsonNode node = take(name);
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            try {
+                node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(node.asText());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                node = null;
+            }
+        }
+        if (node == null || !node.isObject()) {
+            errors.add(name + ": expected a JSON object");
+            return null;
+        }
+        canonical.put(name, node.toString());
+        return node;
+    }
+
     /** UTC epoch seconds. */
     public Instant optionalEpochSeconds(String name) {
         Long seconds = optionalLong(name);

@@ -1,0 +1,115 @@
+package com.zephycloud.ledger.query.catalog;
+
+import com.zephycloud.ledger.kernel.events.catalog.MachineCreated;
+import com.zephycloud.ledger.kernel.events.catalog.MachineRemoved;
+import com.zephycloud.ledger.kernel.events.catalog.MachineRepriced;
+import com.zephycloud.ledger.kernel.events.catalog.MachineSpec;
+import com.zephycloud.ledger.kernel.events.catalog.MachineUpdated;
+import com.zephycloud.ledger.query.common.Micros;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code catalog_machine_version}: every version of every machine with its validity range.
+ * A version event says "from E on, the machine is S": it replaces the version starting at E, or
+ * splits the version valid at E; a removal at R ends the version valid at R and drops later ones.
+ */
+@ProcessingGroup(MachineProjection.PROCESSING_GROUP)
+public class MachineProjection {
+
+    public static final String PROCESSING_GROUP = "catalog-machines";
+
+    private static final String KEY = " WHERE provider = ? AND machine = ?";
+
+    private final JdbcTemplate jdbc;
+
+    public MachineProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(MachineCreated event) {
+        if (jdbc.queryForObject("SELECT count(*) FROM catalog_machine" + KEY, Long.class, event.provider(),
+                event.machine()) == 0) {
+            jdbc.update("INSERT INTO catalog_machine (provider, machine) VALUES (?, ?)", event.provider(), event.machine());
+        }
+        setVersion(event.provider(), event.machine(), event.effectiveAt(), event.spec());
+    }
+
+    @EventHandler
+    void on(MachineUpdated event) {
+        setVersion(event.provider(), event.machine(), event.effectiveAt(), event.spec());
+    }
+
+    @EventHandler
+    void on(MachineRepriced event) {
+        setVersion(event.provider(), event.machine(), event.effectiveAt(), event.spec());
+    }
+
+    @EventHandler
+    void on(MachineRemoved event) {
+        long at = Micros.of(event.effectiveAt());
+        jdbc.update("DELETE FROM catalog_machine_version" + KEY + " AND valid_from_us >= ?",
+                event.provider(), event.machine(), at);
+        jdbc.update("UPDATE catalog_machine_version SET valid_to_us = ?" + KEY
+                        + " AND valid_from_us < ? AND (valid_to_us IS NULL OR valid_to_us > ?)",
+                at, event.provider(), event.machine(), at, at);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM catalog_machine_version");
+        jdbc.update("DELETE FROM catalog_machine");
+    }
+
+    private void setVersion(String provider, String machine, Instant effectiveAt, MachineSpec spec) {
+        long from = Micros.of(effectiveAt);
+        if (jdbc.update("UPDATE catalog_machine_version SET " + SPEC_COLUMNS.replace(",", " = ?,") + " = ?"
+                + KEY + " AND valid_from_us = ?", concat(specValues(spec), provider, machine, from)) > 0) {
+            return;
+        }
+        List<Map<String, Object>> previous = jdbc.queryForList("SELECT valid_from_us, valid_to_us FROM"
+                + " catalog_machine_version" + KEY + " AND valid_from_us < ? ORDER BY valid_from_us DESC LIMIT 1",
+                provider, machine, from);
+        Long to;
+        if (!previous.isEmpty() && covers((Long) previous.get(0).get("valid_to_us"), from)) {
+            to = (Long) previous.get(0).get("valid_to_us");
+            jdbc.update("UPDATE catalog_machine_version SET valid_to_us = ?" + KEY + " AND valid_from_us = ?",
+                    from, provider, machine, previous.get(0).get("valid_from_us"));
+        } else {
+            to = jdbc.queryForObject("SELECT min(valid_from_us) FROM catalog_machine_version" + KEY
+                    + " AND valid_from_us > ?", Long.class, provider, machine, from);
+        }
+        jdbc.update("INSERT INTO catalog_machine_version (provider, machine, valid_from_us, valid_to_us, "
+                        + SPEC_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                concat(new Object[]{provider, machine, from, to}, specValues(spec)));
+    }
+
+    private static boolean covers(Long validTo, long instant) {
+        return validTo == null || validTo > instant;
+    }
+
+    static final String SPEC_COLUMNS = "cores, ram, availability, price_root, price_gold, price_silver, price_bronze,"
+            + " price_sec_granularity, price_min_sec_granularity, cost_per_hour, cost_currency, cost_sec_granularity,"
+            + " cost_min_sec_granularity, auto_update";
+
+    private static Object[] specValues(MachineSpec spec) {
+        return new Object[]{spec.cores(), spec.ram(), spec.availability(), spec.prices().root().value(),
+                spec.prices().gold().value(), spec.prices().silver().value(), spec.prices().bronze().value(),
+                spec.priceSecGranularity(), spec.priceMinSecGranularity(), spec.costPerHour(), spec.costCurrency(),
+                spec.costSecGranularity(), spec.costMinSecGranularity(), spec.autoUpdate()};
+    }
+
+    private static Object[] concat(Object[] first, Object... rest) {
+        Object[] all = new Object[first.length + rest.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+}
