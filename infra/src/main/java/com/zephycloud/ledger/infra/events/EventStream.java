@@ -3,6 +3,7 @@ package com.zephycloud.ledger.infra.events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
@@ -84,7 +85,7 @@ public class EventStream implements DisposableBean {
                     emitter.send(SseEmitter.event()
                             .id(Long.toString(event.position()))
                             .name(event.type())
-                            .data(PublishedPayloads.json().writeValueAsString(event)));
+                            .data(event, MediaType.APPLICATION_JSON));
                     lastSent = System.nanoTime();
                 }
                 query = query.after(page.next());

@@ -70,13 +70,14 @@ class EventFeedApiTest extends ApiTest {
 
         List<JsonNode> read = new FeedClient(service(), Map.of()).readAll(start, 1000);
 
+        Set<String> ids = new HashSet<>(written);
         List<String> ours = new ArrayList<>();
         long previous = start;
         Map<String, Long> lastSequence = new HashMap<>();
         for (JsonNode event : read) {
             assertThat(event.get("position").asLong()).isGreaterThan(previous);
             previous = event.get("position").asLong();
-            if (written.contains(event.get("event_id").asText())) {
+            if (ids.contains(event.get("event_id").asText())) {
                 ours.add(event.get("event_id").asText());
                 long sequence = event.get("aggregate_sequence").asLong();
                 Long before = lastSequence.put(event.get("aggregate_id").asText(), sequence);
