@@ -70,14 +70,18 @@ public class EventPublisherConfiguration {
         return new EventBrokerPublisher(mapper, sinks, types, new RetryPolicy(initial, max, window));
     }
 
-    /** One thread, one segment: events leave in position order; a new publisher starts from the first event. */
+    /**
+     * One thread, one segment: events leave in position order; a new publisher starts from the
+     * first event. The position is stored once per batch: a crash resends at most one batch, which
+     * FIFO deduplication drops.
+     */
     @Bean
     public ConfigurerModule eventBrokerProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
                 EventBrokerPublisher.PROCESSING_GROUP,
                 org.axonframework.config.Configuration::eventStore,
                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(1)
+                        .andBatchSize(100)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken)));
     }
 
