@@ -272,6 +272,25 @@ public final class ApiParams {
         return ids;
     }
 
+    /** Texts given as a JSON array, repeated parameters, or one comma-separated string; empty when absent. */
+    public List<String> optionalTextList(String name) {
+        JsonNode node = take(name);
+        List<String> texts = new ArrayList<>();
+        if (node == null) {
+            return texts;
+        }
+        if (node.isArray()) {
+            node.forEach(element -> texts.add(element.asText().trim()));
+        } else {
+            for (String part : node.asText().split(",")) {
+                texts.add(part.trim());
+            }
+        }
+        texts.removeIf(String::isEmpty);
+        canonical.put(name, texts.toString());
+        return texts;
+    }
+
     public Paging paging() {
         Integer limit = optionalInt("limit", 0);
         Integer offset = optionalInt("offset", 0);

@@ -17,9 +17,13 @@ import java.util.Map;
  * processed every event stored when the query arrived. Projections are asynchronous (a few
  * milliseconds behind); this makes a read that follows a write see it. After
  * {@code zephy.read.consistency-timeout} the query answers anyway, from what is projected.
+ * Processors named {@value #OUTBOUND_PREFIX}* feed other systems, not read models: a query
+ * never waits for them (a broker outage must not slow the API).
  */
 @Component
 public class ProjectionCatchUp {
+
+    public static final String OUTBOUND_PREFIX = "outbound-";
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionCatchUp.class);
 
@@ -56,6 +60,9 @@ public class ProjectionCatchUp {
 
     private boolean caughtUp(long head) {
         for (var processor : processing.eventProcessors().values()) {
+            if (processor.getName().startsWith(OUTBOUND_PREFIX)) {
+                continue;
+            }
             if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
                 Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
                 if (segments.isEmpty()) {

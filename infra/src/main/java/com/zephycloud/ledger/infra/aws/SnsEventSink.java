@@ -1,0 +1,46 @@
+package com.zephycloud.ledger.infra.aws;
+
+import com.zephycloud.ledger.infra.events.PublishedEvent;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+import java.util.Map;
+
+/**
+ * Publishes each event to an SNS topic, with the same attributes as {@link SqsEventSink} (so that
+ * subscriptions can filter on {@code type}); on a FIFO topic, group = aggregate id and
+ * deduplication id = event id.
+ */
+public class SnsEventSink implements EventSink {
+
+    private final SnsClient sns;
+    private final String topicArn;
+    private final boolean fifo;
+
+    public SnsEventSink(SnsClient sns, String topicArn) {
+        this.sns = sns;
+        this.topicArn = topicArn;
+        this.fifo = EventSink.isFifo(topicArn);
+    }
+
+    @Override
+    public void send(PublishedEvent event, String body) {
+        PublishRequest.Builder request = PublishRequest.builder()
+                .topicArn(topicArn)
+                .message(body)
+                .messageAttributes(Map.of(
+                        "type", text(event.type()),
+                        "version", text(event.version()),
+                        "event_id", text(event.eventId()),
+                        "aggregate_id", text(event.aggregateId())));
+        if (fifo) {
+            request.messageGroupId(event.aggregateId()).messageDeduplicationId(event.eventId());
+        }
+        sns.publish(request.build());
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}
