@@ -2,8 +2,8 @@ package com.zephycloud.ledger.command.catalog;
 
 import com.zephycloud.ledger.kernel.Rank;
 import com.zephycloud.ledger.kernel.Zephycoins;
-import com.zephycloud.ledger.kernel.events.catalog.PricingConstants;
-import com.zephycloud.ledger.kernel.events.catalog.RankPrices;
+import com.zephycloud.ledger.kernel.catalog.PricingConstants;
+import com.zephycloud.ledger.kernel.catalog.RankPrices;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;

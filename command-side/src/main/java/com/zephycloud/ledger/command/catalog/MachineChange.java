@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.command.catalog;
 
-import com.zephycloud.ledger.kernel.events.catalog.MachineSpec;
+import com.zephycloud.ledger.kernel.catalog.MachineSpec;
 
 import java.math.BigDecimal;
 import java.util.Map;

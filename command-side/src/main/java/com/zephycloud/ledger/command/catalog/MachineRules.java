@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.command.catalog;
 
-import com.zephycloud.ledger.kernel.events.catalog.MachineSpec;
+import com.zephycloud.ledger.kernel.catalog.MachineSpec;
 
 /** What a machine description must satisfy, whether it is created or changed. */
 public final class MachineRules {

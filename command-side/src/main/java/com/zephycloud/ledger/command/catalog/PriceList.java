@@ -2,7 +2,7 @@ package com.zephycloud.ledger.command.catalog;
 
 import com.zephycloud.ledger.kernel.Rank;
 import com.zephycloud.ledger.kernel.Zephycoins;
-import com.zephycloud.ledger.kernel.events.catalog.RankPrices;
+import com.zephycloud.ledger.kernel.catalog.RankPrices;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;

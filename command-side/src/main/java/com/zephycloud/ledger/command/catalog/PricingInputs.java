@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.command.catalog;
 
-import com.zephycloud.ledger.kernel.events.catalog.PricingConstants;
+import com.zephycloud.ledger.kernel.catalog.PricingConstants;
 
 import java.math.BigDecimal;
 import java.util.Map;

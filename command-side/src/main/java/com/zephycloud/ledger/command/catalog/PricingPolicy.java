@@ -2,7 +2,7 @@ package com.zephycloud.ledger.command.catalog;
 
 import com.zephycloud.ledger.kernel.events.catalog.ExchangeRateSet;
 import com.zephycloud.ledger.kernel.events.catalog.PricingConstantsChanged;
-import com.zephycloud.ledger.kernel.events.catalog.PricingConstants;
+import com.zephycloud.ledger.kernel.catalog.PricingConstants;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 

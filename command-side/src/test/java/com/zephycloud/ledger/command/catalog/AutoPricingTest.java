@@ -32,7 +32,7 @@ class AutoPricingTest {
     @Test
     void aCostIsConvertedToTheDefaultCurrencyThroughTheEuro() {
         var constants = CatalogFixtures.constants("4");
-        var dollarDefault = new PricingInputs(new com.zephycloud.ledger.kernel.events.catalog.PricingConstants(
+        var dollarDefault = new PricingInputs(new com.zephycloud.ledger.kernel.catalog.PricingConstants(
                 constants.defaultCostCurrency(), 1, 60, "dollar", 300, 300, constants.openfoamDonations(),
                 constants.securityMargin(), constants.zephycoinPrice(), constants.margins(),
                 constants.storagePricePerDay()), java.util.Map.of("dollar", d("0.85")));

@@ -1,10 +1,10 @@
 package com.zephycloud.ledger.command.catalog;
 
 import com.zephycloud.ledger.kernel.Zephycoins;
-import com.zephycloud.ledger.kernel.events.catalog.MachineSpec;
-import com.zephycloud.ledger.kernel.events.catalog.PricingConstants;
-import com.zephycloud.ledger.kernel.events.catalog.RankMargins;
-import com.zephycloud.ledger.kernel.events.catalog.RankPrices;
+import com.zephycloud.ledger.kernel.catalog.MachineSpec;
+import com.zephycloud.ledger.kernel.catalog.PricingConstants;
+import com.zephycloud.ledger.kernel.catalog.RankMargins;
+import com.zephycloud.ledger.kernel.catalog.RankPrices;
 
 import java.math.BigDecimal;
 import java.time.Instant;

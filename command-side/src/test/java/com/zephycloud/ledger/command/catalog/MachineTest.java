@@ -3,7 +3,7 @@ package com.zephycloud.ledger.command.catalog;
 import com.zephycloud.ledger.kernel.events.catalog.MachineCreated;
 import com.zephycloud.ledger.kernel.events.catalog.MachineRemoved;
 import com.zephycloud.ledger.kernel.events.catalog.MachineRepriced;
-import com.zephycloud.ledger.kernel.events.catalog.MachineSpec;
+import com.zephycloud.ledger.kernel.catalog.MachineSpec;
 import com.zephycloud.ledger.kernel.events.catalog.MachineUpdated;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -3,7 +3,7 @@ package com.zephycloud.ledger.query.catalog;
 import com.zephycloud.ledger.kernel.events.catalog.MachineCreated;
 import com.zephycloud.ledger.kernel.events.catalog.MachineRemoved;
 import com.zephycloud.ledger.kernel.events.catalog.MachineRepriced;
-import com.zephycloud.ledger.kernel.events.catalog.MachineSpec;
+import com.zephycloud.ledger.kernel.catalog.MachineSpec;
 import com.zephycloud.ledger.kernel.events.catalog.MachineUpdated;
 import com.zephycloud.ledger.query.common.Micros;
 import org.axonframework.config.ProcessingGroup;

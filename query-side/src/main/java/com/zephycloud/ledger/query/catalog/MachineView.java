@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.query.catalog;
 
-import com.zephycloud.ledger.kernel.events.catalog.RankPrices;
+import com.zephycloud.ledger.kernel.catalog.RankPrices;
 
 import java.math.BigDecimal;
 

@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.query.catalog;
 
 import com.zephycloud.ledger.kernel.events.catalog.ExchangeRateSet;
-import com.zephycloud.ledger.kernel.events.catalog.PricingConstants;
+import com.zephycloud.ledger.kernel.catalog.PricingConstants;
 import com.zephycloud.ledger.kernel.events.catalog.PricingConstantsChanged;
 import com.zephycloud.ledger.query.common.Micros;
 import org.axonframework.config.ProcessingGroup;

@@ -11,7 +11,7 @@ import com.zephycloud.ledger.command.catalog.ToolchainNames;
 import com.zephycloud.ledger.kernel.events.catalog.ExchangeRateSet;
 import com.zephycloud.ledger.kernel.events.catalog.MachineCreated;
 import com.zephycloud.ledger.kernel.events.catalog.MachineRemoved;
-import com.zephycloud.ledger.kernel.events.catalog.PricingConstants;
+import com.zephycloud.ledger.kernel.catalog.PricingConstants;
 import com.zephycloud.ledger.kernel.events.catalog.PricingConstantsChanged;
 import com.zephycloud.ledger.kernel.events.catalog.ProviderCreated;
 import com.zephycloud.ledger.query.common.Micros;

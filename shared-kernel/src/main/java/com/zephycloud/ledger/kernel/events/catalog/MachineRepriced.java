@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.kernel.events.catalog;
 
+import com.zephycloud.ledger.kernel.catalog.MachineSpec;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;

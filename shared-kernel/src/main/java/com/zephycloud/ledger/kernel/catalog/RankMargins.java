@@ -1,4 +1,4 @@
-package com.zephycloud.ledger.kernel.events.catalog;
+package com.zephycloud.ledger.kernel.catalog;
 
 import com.zephycloud.ledger.kernel.Rank;
 
