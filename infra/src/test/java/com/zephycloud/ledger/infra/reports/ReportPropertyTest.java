@@ -48,6 +48,9 @@ class ReportPropertyTest extends HistoryWriter {
             histories.add(store(randomLedger(random, 20 + random.nextInt(60))));
         }
         for (LedgerHistory history : histories) {
+            JsonNode audit = admin().post("/admin/audit/replay_balance/", params("user_id", history.userId().value())).ok();
+            assertThat(audit.get("result").asText()).as("seed %s: %s", seed, audit).isEqualTo("consistent");
+            assertThat(audit.get("entries_checked").asInt()).isEqualTo(history.recorded().size());
             for (int w = 0; w < 12; w++) {
                 long a = randomSecond(random, history);
                 long b = randomSecond(random, history);
