@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.config;
 
-import com.zephycloud.ledger.query.reports.DailySumsProjection;
+import com.zephycloud.ledger.query.reports.PeriodSumsProjection;
 import com.zephycloud.ledger.query.reports.ReportDateProjection;
 import com.zephycloud.ledger.query.reports.ReportDateQueries;
 import com.zephycloud.ledger.query.reports.ReportQueries;
@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public class ReportQuerySideConfiguration {
 
     @Bean
-    public DailySumsProjection dailySumsProjection(JdbcTemplate jdbc) {
-        return new DailySumsProjection(jdbc);
+    public PeriodSumsProjection periodSumsProjection(JdbcTemplate jdbc) {
+        return new PeriodSumsProjection(jdbc);
     }
 
     @Bean

@@ -31,13 +31,13 @@ class ProjectionRebuildApiTest extends HistoryWriter {
         // A first rebuild heals whatever other tests did to the read models behind the events' back.
         finish(admin().post("/admin/audit/rebuild/", params()).ok());
         Map<String, String> before = ReadModelChecksum.of(dataSource);
-        assertThat(before).containsKeys("users", "ledger_transactions", "report_daily_sums", "report_date");
+        assertThat(before).containsKeys("users", "ledger_transactions", "report_daily_sums", "report_monthly_sums", "report_date");
 
         JsonNode started = admin().post("/admin/audit/rebuild/", params()).ok();
         assertThat(started.get("state").asText()).isIn("running", "finished");
         List<String> names = new ArrayList<>();
         started.get("projections").forEach(p -> names.add(p.get("projection").asText()));
-        assertThat(names).contains("users", "transactions", "report-daily-sums", "report-date")
+        assertThat(names).contains("users", "transactions", "report-period-sums", "report-date")
                 .doesNotContain("ledger-entry-register");
         JsonNode finished = finish(started);
 
@@ -54,7 +54,7 @@ class ProjectionRebuildApiTest extends HistoryWriter {
         finish(admin().post("/admin/audit/rebuild/", params()).ok());
         Map<String, String> before = ReadModelChecksum.of(dataSource);
 
-        JsonNode finished = finish(admin().post("/admin/audit/rebuild/", params("projection", "report-daily-sums")).ok());
+        JsonNode finished = finish(admin().post("/admin/audit/rebuild/", params("projection", "report-period-sums")).ok());
 
         assertThat(finished.get("projections")).hasSize(1);
         assertThat(ReadModelChecksum.of(dataSource)).isEqualTo(before);
@@ -66,7 +66,7 @@ class ProjectionRebuildApiTest extends HistoryWriter {
                 .get(0)).startsWith("projection: 'ledger-entry-register' is not a projection; allowed: ")
                 .endsWith("(ledger-entry-register is a register of the command side, never reset)");
         assertThat(admin().post("/admin/audit/rebuild/", params("projection", "nope")).refused(400).get(0))
-                .startsWith("projection: 'nope' is not a projection; allowed: report-daily-sums, report-date");
+                .startsWith("projection: 'nope' is not a projection; allowed: report-date, report-period-sums");
         assertThat(admin().get("/admin/audit/rebuild_status/", params("x", 1)).refused(400).get(0))
                 .startsWith("x: unknown parameter");
     }

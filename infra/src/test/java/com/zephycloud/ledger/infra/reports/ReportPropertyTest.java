@@ -26,7 +26,7 @@ import static com.zephycloud.ledger.infra.support.ApiResult.decimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random ledgers over a few weeks (several transactions a second at times, some on whole
+ * Random ledgers over a few months (several transactions a second at times, some on whole
  * seconds and on UTC midnights, cancellations), random windows: every report keeps the balance
  * identity, its balances equal the sum of the written transactions up to each bound, and its
  * details equal a plain grouping of the transactions in (from, to].
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportPropertyTest extends HistoryWriter {
 
     private static final long START = 1_735_689_600L; // 2025-01-01T00:00:00Z
-    private static final long SPAN = 21 * 86_400L;
+    private static final long SPAN = 80 * 86_400L; // whole months, days and edges
 
     private record Written(LedgerHistory history, Map<String, String> projects) {
     }

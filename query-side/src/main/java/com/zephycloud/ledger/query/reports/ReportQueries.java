@@ -19,9 +19,9 @@ import java.util.Optional;
 
 /**
  * Reports over the window (from, to]. Balances are single index probes into the balance history
- * (the last transaction stamped at or before the date); details are the daily sums of the whole
- * days in the window plus the transactions of its two partial days, grouped by description and
- * project. Both read the same transactions, so the balance identity holds exactly.
+ * (the last transaction stamped at or before the date); details are the monthly sums of the whole
+ * months in the window, the daily sums of the whole days around them and the transactions of its
+ * two partial days, grouped by description and project ({@link ReportWindow}). Both read the same transactions, so the balance identity holds exactly.
  */
 public class ReportQueries {
 
@@ -36,8 +36,12 @@ public class ReportQueries {
             + " ORDER BY t.occurred_us DESC, t.user_seq DESC LIMIT 1)";
 
     private static final String PARTS = "SELECT user_id, description, project_uid, amount, last_us, cores_per_sec,"
-            + " calc_count, mesh_count FROM report_daily_sums"
-            + " WHERE %1$s AND day_us >= :firstDay AND day_us < :daysEnd"
+            + " calc_count, mesh_count FROM report_monthly_sums"
+            + " WHERE %1$s AND month_us >= :monthsStart AND month_us < :monthsEnd"
+            + " UNION ALL SELECT user_id, description, project_uid, amount, last_us, cores_per_sec, calc_count,"
+            + " mesh_count FROM report_daily_sums WHERE %1$s AND day_us >= :firstDay AND day_us < :monthsStart"
+            + " UNION ALL SELECT user_id, description, project_uid, amount, last_us, cores_per_sec, calc_count,"
+            + " mesh_count FROM report_daily_sums WHERE %1$s AND day_us >= :monthsEnd AND day_us < :daysEnd"
             + " UNION ALL SELECT user_id, description, project_uid, amount, occurred_us, cores_per_sec, calc_count,"
             + " mesh_count FROM ledger_transactions WHERE %1$s AND occurred_us > :from AND occurred_us < :headEnd"
             + " UNION ALL SELECT user_id, description, project_uid, amount, occurred_us, cores_per_sec, calc_count,"
@@ -88,6 +92,8 @@ public class ReportQueries {
                 .addValue("to", window.toUs())
                 .addValue("firstDay", window.firstWholeDay())
                 .addValue("daysEnd", window.wholeDaysEnd())
+                .addValue("monthsStart", window.monthsStart())
+                .addValue("monthsEnd", window.monthsEnd())
                 .addValue("headEnd", window.headEnd())
                 .addValue("tailStart", window.tailStart());
     }

@@ -1,9 +1,16 @@
 package com.zephycloud.ledger.query.reports;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+
 /**
- * The window {@code (fromUs, toUs]} of a report, in UTC epoch microseconds, split into the whole
- * UTC days it covers (read from the daily sums) and its partial edges (read transaction by
- * transaction). Every instant of the window is in exactly one part, so the report's sum is exact.
+ * The window {@code (fromUs, toUs]} of a report, in UTC epoch microseconds, split into parts that
+ * each come from the cheapest read model holding them whole: UTC calendar months inside the window
+ * from the monthly sums, the whole UTC days around them from the daily sums, and the partial days
+ * at both edges transaction by transaction. Every instant of the window is in exactly one part, so
+ * the report's sum is exact.
  */
 public record ReportWindow(long fromUs, long toUs) {
 
@@ -17,6 +24,20 @@ public record ReportWindow(long fromUs, long toUs) {
 
     public static long dayOf(long us) {
         return Math.floorDiv(us, DAY_US) * DAY_US;
+    }
+
+    /** The start of the UTC calendar month holding {@code us}. */
+    public static long monthOf(long us) {
+        ZonedDateTime day = Instant.EPOCH.plus(dayOf(us), ChronoUnit.MICROS).atZone(ZoneOffset.UTC);
+        return micros(day.withDayOfMonth(1));
+    }
+
+    private static long nextMonth(long monthUs) {
+        return micros(Instant.EPOCH.plus(monthUs, ChronoUnit.MICROS).atZone(ZoneOffset.UTC).plusMonths(1));
+    }
+
+    private static long micros(ZonedDateTime time) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, time.toInstant());
     }
 
     /** The first day whose every instant is after {@code fromUs}. */
@@ -33,10 +54,21 @@ public record ReportWindow(long fromUs, long toUs) {
         return wholeDaysEnd() > firstWholeDay();
     }
 
+    /** The first whole month, or {@link #wholeDaysEnd()} when the window holds none. */
+    public long monthsStart() {
+        long first = monthOf(firstWholeDay()) == firstWholeDay() ? firstWholeDay() : nextMonth(monthOf(firstWholeDay()));
+        return first < monthOf(wholeDaysEnd()) ? first : wholeDaysEnd();
+    }
+
+    /** The end (exclusive) of the last whole month, or {@link #wholeDaysEnd()} when the window holds none. */
+    public long monthsEnd() {
+        return monthsStart() == wholeDaysEnd() ? wholeDaysEnd() : monthOf(wholeDaysEnd());
+    }
+
     /**
      * Transactions stamped in {@code (fromUs, headEnd)} belong to the leading edge; those in
-     * {@code [tailStart, toUs]} to the trailing edge. Without whole days the two edges are the
-     * whole window: headEnd is past toUs and tailStart is past it too.
+     * {@code [tailStart, toUs]} to the trailing edge. Without whole days the leading edge is the
+     * whole window and the trailing one is empty.
      */
     public long headEnd() {
         return hasWholeDays() ? firstWholeDay() : toUs + 1;

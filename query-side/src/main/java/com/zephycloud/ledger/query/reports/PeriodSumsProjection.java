@@ -17,35 +17,35 @@ import java.sql.Types;
 import java.time.Instant;
 
 /**
- * The {@code report_daily_sums} table. Each transaction is added to the row of its user, UTC day,
- * description and project, with the same description and project that {@code ledger_transactions}
+ * The {@code report_daily_sums} and {@code report_monthly_sums} tables. Each transaction is added
+ * to the row of its user, UTC day (and UTC month), description and project, with the same description and project that {@code ledger_transactions}
  * shows for it (a cancellation under its reason, in the canceled charge's project). Events of one
  * user are handled in order by one thread (sequencing per aggregate), so update-then-insert does
  * not race.
  */
-@ProcessingGroup(DailySumsProjection.PROCESSING_GROUP)
-public class DailySumsProjection {
+@ProcessingGroup(PeriodSumsProjection.PROCESSING_GROUP)
+public class PeriodSumsProjection {
 
-    public static final String PROCESSING_GROUP = "report-daily-sums";
+    public static final String PROCESSING_GROUP = "report-period-sums";
 
-    private static final String ADD = "UPDATE report_daily_sums SET amount = amount + ?,"
+    private static final String ADD = "UPDATE %1$s SET amount = amount + ?,"
             + " last_us = GREATEST(last_us, ?), cores_per_sec = COALESCE(cores_per_sec + ?, cores_per_sec, ?),"
             + " calc_count = COALESCE(calc_count + ?, calc_count, ?), mesh_count = COALESCE(mesh_count + ?, mesh_count, ?),"
             + " entries = entries + 1"
-            + " WHERE user_id = ? AND day_us = ? AND description IS NOT DISTINCT FROM ?"
+            + " WHERE user_id = ? AND %2$s = ? AND description IS NOT DISTINCT FROM ?"
             + " AND project_uid IS NOT DISTINCT FROM ?";
     private static final int[] ADD_TYPES = {Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.NUMERIC,
             Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
             Types.VARCHAR};
-    private static final String INSERT = "INSERT INTO report_daily_sums (amount, last_us, cores_per_sec,"
-            + " calc_count, mesh_count, user_id, day_us, description, project_uid, entries)"
+    private static final String INSERT = "INSERT INTO %1$s (amount, last_us, cores_per_sec,"
+            + " calc_count, mesh_count, user_id, %2$s, description, project_uid, entries)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
     private static final int[] INSERT_TYPES = {Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.BIGINT,
             Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR};
 
     private final JdbcTemplate jdbc;
 
-    public DailySumsProjection(JdbcTemplate jdbc) {
+    public PeriodSumsProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -67,19 +67,26 @@ public class DailySumsProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM report_daily_sums");
+        jdbc.update("DELETE FROM report_monthly_sums");
     }
 
     private void add(UserId userId, Zephycoins amount, String description, ChargeContext context, Instant at) {
         ChargeContext c = context == null ? ChargeContext.NONE : context;
         long us = Micros.of(at);
-        long day = ReportWindow.dayOf(us);
         Long calcs = c.calcCount() == null ? null : c.calcCount().longValue();
         Long meshes = c.meshCount() == null ? null : c.meshCount().longValue();
-        int updated = jdbc.update(ADD, new Object[]{amount.value(), us, c.coresPerSec(), c.coresPerSec(),
-                calcs, calcs, meshes, meshes, userId.value(), day, description, c.projectUid()}, ADD_TYPES);
+        Object[] sums = {amount.value(), us, c.coresPerSec(), c.coresPerSec(), calcs, calcs, meshes, meshes};
+        addTo("report_daily_sums", "day_us", ReportWindow.dayOf(us), sums, userId, description, c.projectUid());
+        addTo("report_monthly_sums", "month_us", ReportWindow.monthOf(us), sums, userId, description, c.projectUid());
+    }
+
+    private void addTo(String table, String periodColumn, long period, Object[] s, UserId userId, String description,
+                       String projectUid) {
+        int updated = jdbc.update(ADD.formatted(table, periodColumn), new Object[]{s[0], s[1], s[2], s[3], s[4], s[5],
+                s[6], s[7], userId.value(), period, description, projectUid}, ADD_TYPES);
         if (updated == 0) {
-            jdbc.update(INSERT, new Object[]{amount.value(), us, c.coresPerSec(), calcs, meshes, userId.value(), day,
-                    description, c.projectUid()}, INSERT_TYPES);
+            jdbc.update(INSERT.formatted(table, periodColumn), new Object[]{s[0], s[1], s[2], s[4], s[6],
+                    userId.value(), period, description, projectUid}, INSERT_TYPES);
         }
     }
 }
