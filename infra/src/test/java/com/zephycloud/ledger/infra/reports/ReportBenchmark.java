@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reports and rebuild on long histories (docs/benchmarks.md, "Reports"). Query benchmarks read
  * read models filled by bulk SQL (exactly the rows the projections would write); the rebuild
  * benchmark replays events written through the event store API. Runs on PostgreSQL only.
- * Scale: -Dbench.single=1000000 -Dbench.users=10000 -Dbench.perUser=1000 -Dbench.events=200000.
+ * Scale: -Dbench.single=1000000 -Dbench.users=10000 -Dbench.perUser=1000 -Dbench.events=200000;
+ * -Dbench.queries=false runs the rebuild part alone.
  */
 @Tag("benchmark")
 class ReportBenchmark extends HistoryWriter {
@@ -63,6 +64,10 @@ class ReportBenchmark extends HistoryWriter {
         int perUser = Integer.getInteger("bench.perUser", 1_000);
         int events = Integer.getInteger("bench.events", 200_000);
 
+        if (!Boolean.parseBoolean(System.getProperty("bench.queries", "true"))) {
+            rebuild(events);
+            return;
+        }
         long t0 = System.nanoTime();
         generate(100_000_000_000L, SINGLE_USER, 1, single, 20); // ids far above the sequence's
         generate(200_000_000_000L, FIRST_MANY, users, perUser, 3);
