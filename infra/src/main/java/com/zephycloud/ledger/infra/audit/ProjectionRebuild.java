@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * down, its tokens reset (its @ResetHandler empties its tables), and started again; it then
  * reads the whole event store anew. The command side's registers (subscribing processors, such as
  * {@value LedgerEntryRegister#PROCESSING_GROUP}) are never reset: they are not projections, they
- * hold the rules' state. One rebuild at a time per instance; on several instances, the tokens
+ * hold the rules' state; nor are sagas, which do not support a reset. One rebuild at a time per instance; on several instances, the tokens
  * can only be reset while no other instance holds a segment of that processor.
  */
 @Component
@@ -51,7 +51,9 @@ public class ProjectionRebuild {
     public Map<String, StreamingEventProcessor> projections() {
         Map<String, StreamingEventProcessor> projections = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming && !NOT_PROJECTIONS.contains(name)) {
+            // sagas do not support a reset: replaying them would send their commands again
+            if (processor instanceof StreamingEventProcessor streaming && streaming.supportsReset()
+                    && !NOT_PROJECTIONS.contains(name)) {
                 projections.put(name, streaming);
             }
         });
