@@ -1,0 +1,174 @@
+package com.zephycloud.ledger.infra.audit;
+
+import com.zephycloud.ledger.infra.persistence.LedgerEntryRegister;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Resets and replays projections from the event store: each chosen streaming processor is shut
+ * down, its tokens reset (its @ResetHandler empties its tables), and started again; it then
+ * reads the whole event store anew. The command side's registers (subscribing processors, such as
+ * {@value LedgerEntryRegister#PROCESSING_GROUP}) are never reset: they are not projections, they
+ * hold the rules' state; nor are sagas, which do not support a reset. One rebuild at a time per instance; on several instances, the tokens
+ * can only be reset while no other instance holds a segment of that processor.
+ */
+@Component
+public class ProjectionRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    private static final Set<String> NOT_PROJECTIONS = Set.of(LedgerEntryRegister.PROCESSING_GROUP);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private volatile Run current;
+
+    public ProjectionRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock,
+                             @Value("${zephy.reports.rebuild-poll-interval}") Duration pollInterval) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+    }
+
+    /** The projections that can be rebuilt, by name. */
+    public Map<String, StreamingEventProcessor> projections() {
+        Map<String, StreamingEventProcessor> projections = new TreeMap<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            // sagas do not support a reset: replaying them would send their commands again
+            if (processor instanceof StreamingEventProcessor streaming && streaming.supportsReset()
+                    && !NOT_PROJECTIONS.contains(name)) {
+                projections.put(name, streaming);
+            }
+        });
+        return projections;
+    }
+
+    /** Starts rebuilding {@code names} in the background and answers at once. */
+    public synchronized RebuildStatus start(List<String> names) {
+        if (current != null && current.running()) {
+            throw new IllegalStateException("a rebuild is already running (" + String.join(", ", current.names)
+                    + "); follow it with audit/rebuild_status");
+        }
+        Map<String, StreamingEventProcessor> all = projections();
+        List<StreamingEventProcessor> chosen = names.stream().map(all::get).toList();
+        Long first = jdbc.queryForObject("SELECT min(global_index) FROM domain_event_entry", Long.class);
+        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        Run run = new Run(List.copyOf(names), chosen, first == null ? 0 : first, head == null ? -1 : head,
+                clock.instant());
+        current = run;
+        Thread thread = new Thread(run::execute, "projection-rebuild");
+        thread.setDaemon(true);
+        thread.start();
+        return run.status();
+    }
+
+    public RebuildStatus status() {
+        Run run = current;
+        return run == null ? RebuildStatus.IDLE : run.status();
+    }
+
+    private final class Run {
+
+        private final List<String> names;
+        private final List<StreamingEventProcessor> processors;
+        private final long first;
+        private final long head;
+        private final Instant startedAt;
+        private final long startedNanos = System.nanoTime();
+        private volatile long finishedNanos;
+        private volatile Instant finishedAt;
+        private volatile String error;
+
+        Run(List<String> names, List<StreamingEventProcessor> processors, long first, long head, Instant startedAt) {
+            this.names = names;
+            this.processors = processors;
+            this.first = first;
+            this.head = head;
+            this.startedAt = startedAt;
+        }
+
+        boolean running() {
+            return finishedAt == null && error == null;
+        }
+
+        void execute() {
+            try {
+                processors.forEach(StreamingEventProcessor::shutDown);
+                processors.forEach(StreamingEventProcessor::resetTokens);
+                processors.forEach(StreamingEventProcessor::start);
+                while (!caughtUp()) {
+                    Thread.sleep(pollInterval.toMillis());
+                }
+                finishedNanos = System.nanoTime();
+                finishedAt = clock.instant();
+                log.info("rebuilt {} in {} ms", names, Duration.between(startedAt, finishedAt).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+            } catch (RuntimeException e) {
+                log.error("rebuild of {} failed", names, e);
+                error = e.getMessage();
+                processors.stream().filter(p -> !p.isRunning()).forEach(StreamingEventProcessor::start);
+            }
+        }
+
+        private boolean caughtUp() {
+            for (StreamingEventProcessor processor : processors) {
+                if (processor.isReplaying() || position(processor) < head) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The lowest position over the processor's segments; -1 until this instance holds segments
+         * covering the whole event stream (each segment covers 1 / (mask + 1) of it).
+         */
+        private long position(StreamingEventProcessor processor) {
+            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+            double covered = 0;
+            long lowest = Long.MAX_VALUE;
+            for (EventTrackerStatus segment : segments.values()) {
+                covered += 1.0 / (segment.getSegment().getMask() + 1);
+                lowest = Math.min(lowest, segment.getCurrentPosition().orElse(-1));
+            }
+            return covered < 0.999 ? -1 : lowest;
+        }
+
+        RebuildStatus status() {
+            long total = head < first ? 0 : head - first + 1;
+            List<ProjectionProgress> progress = new ArrayList<>();
+            long done = 0;
+            for (int i = 0; i < processors.size(); i++) {
+                long events = finishedAt != null ? total : Math.max(0, Math.min(total, position(processors.get(i)) - first + 1));
+                progress.add(new ProjectionProgress(names.get(i), events, total));
+                done += events;
+            }
+            long allEvents = total * processors.size();
+            double elapsed = ((finishedAt == null ? System.nanoTime() : finishedNanos) - startedNanos) / 1e9;
+            double rate = elapsed <= 0 ? 0 : done / elapsed;
+            Double eta = finishedAt != null ? Double.valueOf(0) : rate > 0 ? (allEvents - done) / rate : null;
+            String state = error != null ? "failed" : finishedAt != null ? "finished" : "running";
+            return new RebuildStatus(state, progress, done, allEvents, rate, eta, elapsed, startedAt.getEpochSecond(),
+                    finishedAt == null ? null : finishedAt.getEpochSecond(), error);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.zephycloud.ledger.infra.config;
+
+import com.zephycloud.ledger.query.reports.PeriodSumsProjection;
+import com.zephycloud.ledger.query.reports.ReportDateProjection;
+import com.zephycloud.ledger.query.reports.ReportDateQueries;
+import com.zephycloud.ledger.query.reports.ReportQueries;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** The reports' projections and query handlers. */
+@Configuration(proxyBeanMethods = false)
+public class ReportQuerySideConfiguration {
+
+    @Bean
+    public PeriodSumsProjection periodSumsProjection(JdbcTemplate jdbc) {
+        return new PeriodSumsProjection(jdbc);
+    }
+
+    @Bean
+    public ReportQueries reportQueries(NamedParameterJdbcTemplate jdbc) {
+        return new ReportQueries(jdbc);
+    }
+
+    @Bean
+    public ReportDateProjection reportDateProjection(JdbcTemplate jdbc) {
+        return new ReportDateProjection(jdbc);
+    }
+
+    @Bean
+    public ReportDateQueries reportDateQueries(JdbcTemplate jdbc) {
+        return new ReportDateQueries(jdbc);
+    }
+}
