@@ -58,7 +58,10 @@ public class Computation {
     @CommandHandler
     public Computation(SubmitComputation command, CreditAccounts accounts, TransactionIdGenerator transactionIds) {
         MachineOffer offer = command.offer();
-        SubmissionRules.check(command);
+        if (command.projectUid() == null || command.projectUid().isBlank()) {
+            throw new IllegalArgumentException("project_uid is empty: name the project the computation belongs to");
+        }
+        OfferRules.check(offer, command.nbrMachines());
         AccountStanding standing = accounts.standing(command.userId());
         if (standing.deleted()) {
             throw new IllegalStateException("user " + command.userId().value() + " is deleted: restore it first");
