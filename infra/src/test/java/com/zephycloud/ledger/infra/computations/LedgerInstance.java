@@ -48,6 +48,10 @@ final class LedgerInstance implements AutoCloseable {
         return ApiClient.service(context.getWebServer().getPort());
     }
 
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }
