@@ -62,11 +62,17 @@ public class SliceBillingWorkers implements SmartLifecycle {
             }
             Due slice = due.get(0);
             SliceOutcome outcome = commands.sendAndWait(new ChargeSlice(slice.jobId(), slice.slice(), clock.instant()));
-            if (outcome == SliceOutcome.NOT_RUNNING || outcome == SliceOutcome.ALREADY_CHARGED) {
-                // the schedule disagrees with the computation: it ended, or the slice is paid
-                log.warn("billing schedule of {} at slice {} was stale ({}); removed", slice.jobId(), slice.slice(),
-                        outcome);
+            if (outcome == SliceOutcome.NOT_RUNNING) {
+                // the computation ended in a way the register did not see: nothing left to bill
+                log.warn("billing schedule of {} at slice {} was stale: the job is not running; removed",
+                        slice.jobId(), slice.slice());
                 jdbc.update("DELETE FROM billing_schedule WHERE job_id = ?", slice.jobId().value());
+            } else if (outcome == SliceOutcome.ALREADY_CHARGED) {
+                // cannot happen while the register moves with each charge; never delete billing on a guess
+                log.error("billing schedule of {} is behind the job (slice {} already charged); left for an operator",
+                        slice.jobId(), slice.slice());
+                jdbc.update("UPDATE billing_schedule SET due_us = due_us + 3600000000 WHERE job_id = ?",
+                        slice.jobId().value());
             }
             return outcome != SliceOutcome.NOT_DUE;
         });
