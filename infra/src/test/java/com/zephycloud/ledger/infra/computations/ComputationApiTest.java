@@ -3,8 +3,11 @@ package com.zephycloud.ledger.infra.computations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zephycloud.ledger.infra.support.ApiResult;
 import com.zephycloud.ledger.infra.support.ApiTest;
+import com.zephycloud.ledger.infra.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +17,18 @@ import static com.zephycloud.ledger.infra.support.ApiClient.params;
 import static com.zephycloud.ledger.infra.support.ApiResult.decimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The scheduler's API and the admin computations endpoints, over HTTP, with the catalog's test double. */
+/**
+ * The scheduler's API and the admin computations endpoints, over HTTP, with the catalog's test
+ * double. This context has a database of its own: the shared test context also runs billing
+ * workers, and two servers on one database are the business of {@link SliceBillingScenarioTest}.
+ */
 @Import(CatalogTestDouble.class)
 class ComputationApiTest extends ApiTest {
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabase.url("computations_api"));
+    }
 
     private long submit(long userId, String project, int machines) {
         return service().post("/service/computations/submit/", params("user_id", userId, "project_uid", project,
