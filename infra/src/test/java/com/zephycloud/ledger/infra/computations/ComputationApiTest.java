@@ -2,15 +2,18 @@ package com.zephycloud.ledger.infra.computations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zephycloud.ledger.infra.support.ApiResult;
-import com.zephycloud.ledger.infra.support.ApiTest;
+import com.zephycloud.ledger.infra.support.ApiClient;
 import com.zephycloud.ledger.infra.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static com.zephycloud.ledger.infra.support.ApiClient.params;
@@ -19,15 +22,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scheduler's API and the admin computations endpoints, over HTTP, with the catalog's test
- * double. This context has a database of its own: the shared test context also runs billing
- * workers, and two servers on one database are the business of {@link SliceBillingScenarioTest}.
+ * double. Unlike the other HTTP tests this application has a database of its own: the shared test
+ * application also runs billing workers and projections, and two servers on one database (their
+ * projection segments split between them) are the business of {@link SliceBillingScenarioTest}.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(CatalogTestDouble.class)
-class ComputationApiTest extends ApiTest {
+class ComputationApiTest {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    @LocalServerPort
+    private int port;
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> TestDatabase.url("computations_api"));
+        registry.add("zephy.admin.password", () -> TestDatabase.ADMIN_PASSWORD);
+        registry.add("zephy.service.password", () -> TestDatabase.SERVICE_PASSWORD);
+    }
+
+    private ApiClient admin() {
+        return ApiClient.admin(port);
+    }
+
+    private ApiClient service() {
+        return ApiClient.service(port);
+    }
+
+    private static String unique(String prefix) {
+        StringBuilder suffix = new StringBuilder();
+        for (long value = System.nanoTime() % 1_000_000_000L * 100 + COUNTER.incrementAndGet(); value > 0; value /= 26) {
+            suffix.append((char) ('a' + value % 26));
+        }
+        return prefix + suffix;
+    }
+
+    private long newUser(String login, String coins) {
+        return admin().post("/admin/user/new/", params("login", login, "email", login + "@example.com",
+                "pwd", "secret-password", "rank", "gold", "nbr_coins", coins)).ok().asLong();
     }
 
     private long submit(long userId, String project, int machines) {
