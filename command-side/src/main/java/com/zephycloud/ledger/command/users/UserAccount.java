@@ -119,6 +119,19 @@ public class UserAccount {
                 original.category(), original.context(), after));
     }
 
+    /** The rank this account pays at; read by rules of other aggregates in the same unit of work. */
+    public Rank rank() {
+        return rank;
+    }
+
+    public Zephycoins balance() {
+        return balance;
+    }
+
+    public boolean isDeleted() {
+        return deleted;
+    }
+
     private void requireActive() {
         if (deleted) {
             throw new IllegalStateException("user " + userId.value() + " is deleted: restore it first");

@@ -1,0 +1,7 @@
+package com.zephycloud.ledger.command.computations;
+
+import com.zephycloud.ledger.kernel.JobId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record AppendLogs(@TargetAggregateIdentifier JobId jobId, String lines) {
+}

@@ -1,0 +1,61 @@
+package com.zephycloud.ledger.infra.config;
+
+import com.zephycloud.ledger.command.computations.Computation;
+import com.zephycloud.ledger.infra.billing.BillingRegister;
+import com.zephycloud.ledger.infra.billing.SliceBillingWorkers;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/**
+ * Computations on Axon: the Computation aggregate (cached, snapshotted: a long job has one event
+ * per slice), the billing registers on a subscribing processor (inside the command's
+ * transaction), and the workers that charge due slices.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ComputationAxonConfiguration {
+
+    @Bean
+    public ConfigurerModule computationAggregate(@Value("${zephy.computations.snapshot-threshold}") int snapshotThreshold) {
+        return configurer -> {
+            AggregateConfigurer<Computation> aggregate = AggregateConfigurer.defaultConfiguration(Computation.class);
+            aggregate.configureCache(config -> new WeakReferenceCache())
+                    .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
+                            AggregateSnapshotter.builder()
+                                    .eventStore(config.eventStore())
+                                    .aggregateFactories(aggregate.aggregateFactory())
+                                    .transactionManager(config.getComponent(TransactionManager.class))
+                                    .executor(Executors.newSingleThreadExecutor(runnable -> {
+                                        Thread thread = new Thread(runnable, "computation-snapshots");
+                                        thread.setDaemon(true);
+                                        return thread;
+                                    }))
+                                    .build(),
+                            snapshotThreshold));
+            configurer.configureAggregate(aggregate);
+            configurer.eventProcessing(processing -> processing
+                    .registerSubscribingEventProcessor(BillingRegister.PROCESSING_GROUP));
+        };
+    }
+
+    @Bean
+    public SliceBillingWorkers sliceBillingWorkers(CommandGateway commands, TransactionTemplate transactions,
+                                                   JdbcTemplate jdbc, Clock clock,
+                                                   @Value("${zephy.computations.billing.workers}") int workers,
+                                                   @Value("${zephy.computations.billing.poll-interval}") Duration pollInterval) {
+        return new SliceBillingWorkers(commands, transactions, jdbc, clock, workers, pollInterval);
+    }
+}

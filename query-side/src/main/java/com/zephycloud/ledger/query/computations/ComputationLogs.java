@@ -1,0 +1,4 @@
+package com.zephycloud.ledger.query.computations;
+
+public record ComputationLogs(String text) {
+}

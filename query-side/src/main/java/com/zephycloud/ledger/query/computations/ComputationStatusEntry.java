@@ -1,0 +1,5 @@
+package com.zephycloud.ledger.query.computations;
+
+/** One status of a job: since {@code date} (UTC epoch seconds); {@code reason} for kills and cancels. */
+public record ComputationStatusEntry(String status, long date, String reason) {
+}
