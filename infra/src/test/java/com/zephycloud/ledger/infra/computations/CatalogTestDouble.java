@@ -7,6 +7,7 @@ import com.zephycloud.ledger.kernel.Rank;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A test double of the catalog, standing in for it until the adapter onto the catalog's queries
- * exists. Provider {@code aws_eu}: machine {@code c5} (4 cores, gold 1.2 / bronze 2.4 per hour
+ * A test double of the catalog with fixed, easily computed prices, for the billing scenarios
+ * (the real adapter, {@code CatalogMachineOffers}, is covered by {@code ComputationOnCatalogTest}). Provider {@code aws_eu}: machine {@code c5} (4 cores, gold 1.2 / bronze 2.4 per hour
  * since {@link #PRICE_CHANGE}, gold 0.6 before; first slice 300 s then 500 s; cost 0.5 USD per hour,
  * 60 s then per second), machine {@code gpu} (not allowed for calc) and machine {@code fast}
  * (slices of 1 s, for billing tests). Toolchains {@code calc} (id 143, fixed price 0.1, up to 4
@@ -43,7 +44,9 @@ public class CatalogTestDouble {
             "calc", new Toolchain(143, "0.1", 4, Set.of("c5", "fast")),
             "free", new Toolchain(144, "0", 1, Set.of("c5", "fast")));
 
+    /** Replaces the catalog adapter in the tests that import this configuration. */
     @Bean
+    @Primary
     public MachineOffers machineOffers() {
         return CatalogTestDouble::find;
     }

@@ -5,7 +5,7 @@ import com.zephycloud.ledger.command.computations.OfferRules;
 import com.zephycloud.ledger.command.computations.SlicePlan;
 import com.zephycloud.ledger.infra.api.ApiParams;
 import com.zephycloud.ledger.infra.api.ApiResponse;
-import com.zephycloud.ledger.infra.api.scheduler.MachineOfferCatalog;
+import com.zephycloud.ledger.infra.api.scheduler.MachineOffers;
 import com.zephycloud.ledger.kernel.Rank;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,10 +35,10 @@ public class QuoteEndpoint {
                         Zephycoins computingPrice, Zephycoins totalPrice) {
     }
 
-    private final MachineOfferCatalog offers;
+    private final MachineOffers offers;
     private final Clock clock;
 
-    public QuoteEndpoint(MachineOfferCatalog offers, Clock clock) {
+    public QuoteEndpoint(MachineOffers offers, Clock clock) {
         this.offers = offers;
         this.clock = clock;
     }

@@ -33,11 +33,11 @@ import static org.springframework.web.bind.annotation.RequestMethod.POST;
 public class SchedulerEndpoints {
 
     private final Commands commands;
-    private final MachineOfferCatalog offers;
+    private final MachineOffers offers;
     private final JobIdSequence jobIds;
     private final Clock clock;
 
-    public SchedulerEndpoints(Commands commands, MachineOfferCatalog offers, JobIdSequence jobIds, Clock clock) {
+    public SchedulerEndpoints(Commands commands, MachineOffers offers, JobIdSequence jobIds, Clock clock) {
         this.commands = commands;
         this.offers = offers;
         this.jobIds = jobIds;
@@ -55,14 +55,13 @@ public class SchedulerEndpoints {
         Integer nbrMachines = params.optionalInt("nbr_machines", 1);
         String requestId = params.requestId();
         params.done();
-        Long jobId = commands.once(requestId, params.fingerprint("computations/submit"), Long.class, () -> {
-            Instant now = clock.instant();
-            MachineOffer offer = offers.find(toolchain, provider, machine, now);
-            JobId job = jobIds.next();
-            commands.send(new SubmitComputation(job, UserId.of(userId), projectUid,
-                    nbrMachines == null ? 1 : nbrMachines, offer, now));
-            return job.value();
-        });
+        Instant now = clock.instant();
+        MachineOffer offer = offers.find(toolchain, provider, machine, now);
+        // a repeated request_id answers the job of the first submission; this id is then unused
+        JobId job = commands.once(requestId, params.fingerprint("computations/submit"), JobId.class,
+                new SubmitComputation(jobIds.next(), UserId.of(userId), projectUid,
+                        nbrMachines == null ? 1 : nbrMachines, offer, now));
+        long jobId = job.value();
         return ApiResponse.ok(Map.of("job_id", jobId));
     }
 
