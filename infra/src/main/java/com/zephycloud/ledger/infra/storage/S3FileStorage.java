@@ -4,6 +4,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -40,7 +42,11 @@ public class S3FileStorage implements FileStorage, AutoCloseable {
         var presignerBuilder = S3Presigner.builder().region(region).credentialsProvider(credentials)
                 .serviceConfiguration(s3);
         if (settings.endpoint() != null) {
-            clientBuilder.endpointOverride(settings.endpoint());
+            // S3-compatible servers often lack the newer flexible checksums (trailing checksums on
+            // uploads): send and check checksums only where the S3 API requires them
+            clientBuilder.endpointOverride(settings.endpoint())
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
             presignerBuilder.endpointOverride(settings.endpoint());
         }
         this.client = clientBuilder.build();
