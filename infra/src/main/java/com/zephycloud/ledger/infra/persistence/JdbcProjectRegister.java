@@ -19,7 +19,8 @@ public class JdbcProjectRegister implements ProjectRegister {
     @Override
     public void claimStorageKey(String storage, String storageKey, ProjectUid projectUid, long fileId) {
         try {
-            jdbc.update("INSERT INTO project_storage_key (storage, storage_key, project_uid, file_id) VALUES (?, ?, ?, ?)",
+            jdbc.update("INSERT INTO project_storage_key (storage, storage_key, project_uid, file_id)"
+                            + " VALUES (?, ?, ?, ?)",
                     storage, storageKey, projectUid.value(), fileId);
         } catch (DuplicateKeyException taken) {
             throw new IllegalStateException("storage key '" + storageKey + "' of storage '" + storage

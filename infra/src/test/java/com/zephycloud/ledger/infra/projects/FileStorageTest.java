@@ -43,7 +43,8 @@ class FileStorageTest extends StorageContextTest {
     }
 
     private static HttpResponse<byte[]> download(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private String fileUrl(long userId, String uid, long fileId) {

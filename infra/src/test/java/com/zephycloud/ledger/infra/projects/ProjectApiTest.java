@@ -237,6 +237,10 @@ class ProjectApiTest extends ApiTest {
                 "status", "raw")).ok().asText()).isEqualTo("raw");
         assertThat(admin().get("/admin/projects/status/", params("user_id", userId, "project_uid", uid)).ok()
                 .asText()).isEqualTo("raw");
+        service().post("/service/meshes/status/", params("project_uid", uid, "mesh_id", meshId,
+                "status", "computing")).ok();
+        assertThat(admin().post("/admin/meshes/status/", params("user_id", userId, "project_uid", uid,
+                "mesh_id", meshId)).ok().asText()).isEqualTo("computing");
         assertThat(admin().post("/admin/meshes/status/", params("user_id", userId, "project_uid", uid,
                 "mesh_id", meshId, "status", "computed")).ok().asText()).isEqualTo("computed");
         assertThat(admin().post("/admin/meshes/status/", params("user_id", userId, "project_uid", uid,
@@ -269,7 +273,8 @@ class ProjectApiTest extends ApiTest {
         platform.file(uid, key, 1, "raw");
 
         assertThat(service().post("/service/projects/create/", params("user_id", userId, "storage", "nowhere"))
-                .refused(400)).containsExactly("storage: no storage named 'nowhere' is configured; configured: [local]");
+                .refused(400))
+                .containsExactly("storage: no storage named 'nowhere' is configured; configured: [local]");
         assertThat(service().post("/service/meshes/delete/", params("project_uid", uid, "mesh_id", meshId))
                 .refused(409)).containsExactly("mesh " + meshId + " is used by the calculations of jobs [" + jobId
                 + "]: delete them first");

@@ -45,7 +45,8 @@ class StorageBillingTest extends StorageContextTest {
         // reading through the API first makes the projections catch up with the charges
         admin().get("/admin/transactions/list/", params("user_id", userId)).ok();
         return jdbc.queryForList("SELECT amount, mesh_count, calc_count, description, project_uid"
-                + " FROM ledger_transactions WHERE user_id = ? AND category = 'storage' ORDER BY occurred_us, id", userId);
+                + " FROM ledger_transactions WHERE user_id = ? AND category = 'storage' ORDER BY occurred_us, id",
+                userId);
     }
 
     private BigDecimal credit(long userId) {

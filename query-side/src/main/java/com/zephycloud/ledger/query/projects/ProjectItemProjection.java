@@ -85,7 +85,8 @@ public class ProjectItemProjection {
             return;
         }
         if (event.meshId() != null) {
-            jdbc.update("UPDATE project_meshes SET " + column + " = ? WHERE mesh_id = ?", event.fileId(), event.meshId());
+            jdbc.update("UPDATE project_meshes SET " + column + " = ? WHERE mesh_id = ?", event.fileId(),
+                    event.meshId());
         } else {
             jdbc.update("UPDATE project_calculations SET " + column + " = ? WHERE job_id = ?", event.fileId(),
                     event.jobId());

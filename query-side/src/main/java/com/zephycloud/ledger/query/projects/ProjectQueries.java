@@ -11,7 +11,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public class ProjectQueries {
@@ -67,7 +69,8 @@ public class ProjectQueries {
     public Optional<ProjectDetails> handle(FindProject query) {
         MapSqlParameterSource params = new MapSqlParameterSource("uid", query.projectUid());
         List<ProjectDetails> found = jdbc.query("SELECT p.*, u.login, u.email, u.deleted AS owner_deleted" + FROM
-                + " WHERE p.project_uid = :uid AND p.valid_to_us IS NULL", params, (row, n) -> details(row, query));
+                + " WHERE p.project_uid = :uid AND p.valid_to_us IS NULL", params,
+                (row, n) -> details(row, query, storageKeys(query.projectUid())));
         return found.stream().findFirst();
     }
 
@@ -80,7 +83,18 @@ public class ProjectQueries {
                         row.getBoolean("deleted"))).stream().findFirst();
     }
 
-    private ProjectDetails details(ResultSet row, FindProject query) throws SQLException {
+    /** The storage key of each file of the project, by file id. */
+    private Map<Long, String> storageKeys(String projectUid) {
+        Map<Long, String> keys = new HashMap<>();
+        jdbc.query("SELECT file_id, storage_key FROM project_files WHERE project_uid = :uid",
+                new MapSqlParameterSource("uid", projectUid),
+                row -> {
+                    keys.put(row.getLong("file_id"), row.getString("storage_key"));
+                });
+        return keys;
+    }
+
+    private ProjectDetails details(ResultSet row, FindProject query, Map<Long, String> keys) throws SQLException {
         String uid = row.getString("project_uid");
         MapSqlParameterSource params = new MapSqlParameterSource("uid", uid);
         Long totalSize = jdbc.queryForObject("SELECT COALESCE(SUM(size), 0) FROM project_files"
@@ -91,17 +105,17 @@ public class ProjectQueries {
         List<MeshView> meshes = jdbc.query("SELECT * FROM project_meshes WHERE project_uid = :uid" + alive
                 + " ORDER BY mesh_id", params, (m, i) -> new MeshView(m.getLong("mesh_id"), m.getString("name"),
                 m.getString("status"), Micros.toEpochSeconds(m.getLong("created_us")), deletedAt(m),
-                file(m, "preview_file_id"), file(m, "result_file_id")));
+                file(m, "preview_file_id", keys), file(m, "result_file_id", keys)));
         List<CalculationView> calculations = jdbc.query("SELECT * FROM project_calculations WHERE project_uid = :uid"
                 + alive + " ORDER BY job_id", params, (c, i) -> new CalculationView(c.getLong("job_id"),
                 c.getString("name"), c.getString("status"), Micros.toEpochSeconds(c.getLong("created_us")),
-                deletedAt(c), c.getLong("mesh_id"), file(c, "status_file_id"), file(c, "result_file_id"),
-                file(c, "iterations_file_id"), file(c, "reduce_file_id"), file(c, "internal_file_id"),
+                deletedAt(c), c.getLong("mesh_id"), file(c, "status_file_id", keys), file(c, "result_file_id", keys),
+                file(c, "iterations_file_id", keys), file(c, "reduce_file_id", keys), file(c, "internal_file_id", keys),
                 c.getBoolean("has_logs")));
         return new ProjectDetails(row.getLong("user_id"), row.getString("login"), row.getString("email"),
                 row.getBoolean("owner_deleted"), uid, Micros.toEpochSeconds(row.getLong("created_us")),
                 row.getString("status"), row.getString("storage"), row.getBoolean("removed"),
-                totalSize == null ? 0 : totalSize, file(row, "raw_file_id"), file(row, "analyzed_file_id"),
+                totalSize == null ? 0 : totalSize, file(row, "raw_file_id", keys), file(row, "analyzed_file_id", keys),
                 spent == null ? BigDecimal.ZERO : spent.negate(), meshes, calculations);
     }
 
@@ -111,13 +125,11 @@ public class ProjectQueries {
     }
 
     /** The file whose id is in {@code column}, with its storage key; null when there is none. */
-    private StoredFile file(ResultSet row, String column) throws SQLException {
+    private static StoredFile file(ResultSet row, String column, Map<Long, String> keys) throws SQLException {
         long fileId = row.getLong(column);
-        if (row.wasNull()) {
+        if (row.wasNull() || !keys.containsKey(fileId)) {
             return null;
         }
-        List<String> keys = jdbc.queryForList("SELECT storage_key FROM project_files WHERE file_id = :id",
-                new MapSqlParameterSource("id", fileId), String.class);
-        return keys.isEmpty() ? null : new StoredFile(fileId, keys.get(0));
+        return new StoredFile(fileId, keys.get(fileId));
     }
 }

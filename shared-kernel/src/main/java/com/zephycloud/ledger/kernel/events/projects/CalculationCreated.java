@@ -5,5 +5,10 @@ import org.axonframework.serialization.Revision;
 
 /** A calculation was added to the project, computed by job {@code jobId} on mesh {@code meshId}. */
 @Revision("1")
-public record CalculationCreated(ProjectUid projectUid, UserId userId, long jobId, long meshId, String name, WorkStatus status) {
+public record CalculationCreated(ProjectUid projectUid,
+                                 UserId userId,
+                                 long jobId,
+                                 long meshId,
+                                 String name,
+                                 WorkStatus status) {
 }

@@ -5,5 +5,10 @@ import org.axonframework.serialization.Revision;
 
 /** A calculation's status changed; {@code hasLogs} tells whether its computation has logs. */
 @Revision("1")
-public record CalculationStatusChanged(ProjectUid projectUid, UserId userId, long jobId, WorkStatus previousStatus, WorkStatus status, boolean hasLogs) {
+public record CalculationStatusChanged(ProjectUid projectUid,
+                                       UserId userId,
+                                       long jobId,
+                                       WorkStatus previousStatus,
+                                       WorkStatus status,
+                                       boolean hasLogs) {
 }

@@ -5,5 +5,9 @@ import org.axonframework.serialization.Revision;
 
 /** A mesh's status changed. */
 @Revision("1")
-public record MeshStatusChanged(ProjectUid projectUid, UserId userId, long meshId, WorkStatus previousStatus, WorkStatus status) {
+public record MeshStatusChanged(ProjectUid projectUid,
+                                UserId userId,
+                                long meshId,
+                                WorkStatus previousStatus,
+                                WorkStatus status) {
 }

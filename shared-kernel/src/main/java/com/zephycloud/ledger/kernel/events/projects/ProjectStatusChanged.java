@@ -5,5 +5,8 @@ import org.axonframework.serialization.Revision;
 
 /** The project's status changed (both statuses are recorded). */
 @Revision("1")
-public record ProjectStatusChanged(ProjectUid projectUid, UserId userId, ProjectStatus previousStatus, ProjectStatus status) {
+public record ProjectStatusChanged(ProjectUid projectUid,
+                                   UserId userId,
+                                   ProjectStatus previousStatus,
+                                   ProjectStatus status) {
 }

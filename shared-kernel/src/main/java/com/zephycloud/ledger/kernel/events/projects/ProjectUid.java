@@ -31,7 +31,8 @@ public record ProjectUid(String value) {
     /** The uid of a project of {@code login} created at {@code createdAt}, with {@code randomPart}. */
     public static ProjectUid create(String login, Instant createdAt, String randomPart) {
         long centis = createdAt.getEpochSecond() * 100 + createdAt.getNano() / 10_000_000;
-        return new ProjectUid(login + "-" + centis / 100 + "." + String.format("%02d", centis % 100) + "-" + randomPart);
+        String seconds = centis / 100 + "." + String.format("%02d", centis % 100);
+        return new ProjectUid(login + "-" + seconds + "-" + randomPart);
     }
 
     @JsonValue
