@@ -13,6 +13,8 @@ final class AggregateNames {
         }
         String kind = aggregateIdentifier.substring(0, colon);
         String id = aggregateIdentifier.substring(colon + 1);
-        return "no " + kind + " with " + kind + "_id " + id;
+        // a project is named by its uid, every other aggregate by an integer id
+        String idName = kind.equals("project") ? "project_uid" : kind + "_id";
+        return "no " + kind + " with " + idName + " " + id;
     }
 }

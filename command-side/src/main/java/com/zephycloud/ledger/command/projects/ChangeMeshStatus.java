@@ -1,0 +1,9 @@
+package com.zephycloud.ledger.command.projects;
+
+import com.zephycloud.ledger.kernel.events.projects.ProjectUid;
+import com.zephycloud.ledger.kernel.events.projects.WorkStatus;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Sets a mesh's status; setting the current one changes nothing. */
+public record ChangeMeshStatus(@TargetAggregateIdentifier ProjectUid projectUid, long meshId, WorkStatus status) {
+}

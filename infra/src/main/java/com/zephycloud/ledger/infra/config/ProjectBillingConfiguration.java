@@ -1,0 +1,35 @@
+package com.zephycloud.ledger.infra.config;
+
+import com.zephycloud.ledger.command.users.TransactionIdGenerator;
+import com.zephycloud.ledger.infra.api.Commands;
+import com.zephycloud.ledger.infra.api.Queries;
+import com.zephycloud.ledger.infra.billing.storage.BilledDays;
+import com.zephycloud.ledger.infra.billing.storage.StorageBilling;
+import com.zephycloud.ledger.infra.billing.storage.StorageBillingSchedule;
+import com.zephycloud.ledger.infra.billing.storage.StoragePrices;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.time.Clock;
+
+/**
+ * Storage billing. It needs a {@link StoragePrices} bean (the catalog's storage price); without
+ * one the schedule runs but charges nothing and says so in the log.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class ProjectBillingConfiguration {
+
+    @Bean
+    public StorageBilling storageBilling(Commands commands, Queries queries, TransactionIdGenerator transactionIds,
+                                         BilledDays billedDays, ObjectProvider<StoragePrices> prices) {
+        return new StorageBilling(commands, queries, transactionIds, billedDays, prices);
+    }
+
+    @Bean
+    public StorageBillingSchedule storageBillingSchedule(StorageBilling billing, Clock clock) {
+        return new StorageBillingSchedule(billing, clock);
+    }
+}

@@ -1,0 +1,4 @@
+package com.zephycloud.ledger.query.projects;
+
+public record FindProjectFile(long fileId) {
+}
