@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.command.projects;
 
-import com.zephycloud.ledger.kernel.events.projects.ProjectUid;
-import com.zephycloud.ledger.kernel.events.projects.FileRole;
+import com.zephycloud.ledger.kernel.projects.ProjectUid;
+import com.zephycloud.ledger.kernel.projects.FileRole;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**

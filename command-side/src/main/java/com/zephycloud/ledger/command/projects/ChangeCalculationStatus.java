@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.command.projects;
 
-import com.zephycloud.ledger.kernel.events.projects.ProjectUid;
-import com.zephycloud.ledger.kernel.events.projects.WorkStatus;
+import com.zephycloud.ledger.kernel.projects.ProjectUid;
+import com.zephycloud.ledger.kernel.projects.WorkStatus;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Sets a calculation's status and, when given, whether it has logs; a change of neither changes nothing. */

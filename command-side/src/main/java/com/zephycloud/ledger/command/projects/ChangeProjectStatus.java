@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.command.projects;
 
-import com.zephycloud.ledger.kernel.events.projects.ProjectUid;
-import com.zephycloud.ledger.kernel.events.projects.ProjectStatus;
+import com.zephycloud.ledger.kernel.projects.ProjectUid;
+import com.zephycloud.ledger.kernel.projects.ProjectStatus;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Sets the project's status; setting the current one changes nothing. */

@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.command.projects;
 
-import com.zephycloud.ledger.kernel.events.projects.ProjectUid;
+import com.zephycloud.ledger.kernel.projects.ProjectUid;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Adds the calculation computed by job {@code jobId} on mesh {@code meshId}, with status pending. */

@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.command.projects;
 
-import com.zephycloud.ledger.kernel.events.projects.FileRole;
+import com.zephycloud.ledger.kernel.projects.FileRole;
 
 import java.util.function.LongConsumer;
 

@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.command.projects;
 
-import com.zephycloud.ledger.kernel.events.projects.ProjectUid;
+import com.zephycloud.ledger.kernel.projects.ProjectUid;
 
 /**
  * Port: what belongs to which project, across all projects. A storage key belongs to one project

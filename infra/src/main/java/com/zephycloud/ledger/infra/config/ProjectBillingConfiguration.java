@@ -7,24 +7,20 @@ import com.zephycloud.ledger.infra.billing.storage.BilledDays;
 import com.zephycloud.ledger.infra.billing.storage.StorageBilling;
 import com.zephycloud.ledger.infra.billing.storage.StorageBillingSchedule;
 import com.zephycloud.ledger.infra.billing.storage.StoragePrices;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
-/**
- * Storage billing. It needs a {@link StoragePrices} bean (the catalog's storage price); without
- * one the schedule runs but charges nothing and says so in the log.
- */
+/** Storage billing, priced by the catalog's pricing constants ({@link StoragePrices}). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class ProjectBillingConfiguration {
 
     @Bean
     public StorageBilling storageBilling(Commands commands, Queries queries, TransactionIdGenerator transactionIds,
-                                         BilledDays billedDays, ObjectProvider<StoragePrices> prices) {
+                                         BilledDays billedDays, StoragePrices prices) {
         return new StorageBilling(commands, queries, transactionIds, billedDays, prices);
     }
 

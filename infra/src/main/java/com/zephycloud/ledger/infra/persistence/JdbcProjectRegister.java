@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.infra.persistence;
 
 import com.zephycloud.ledger.command.projects.ProjectRegister;
-import com.zephycloud.ledger.kernel.events.projects.ProjectUid;
+import com.zephycloud.ledger.kernel.projects.ProjectUid;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

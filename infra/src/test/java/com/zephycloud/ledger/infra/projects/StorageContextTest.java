@@ -95,6 +95,7 @@ abstract class StorageContextTest extends ApiTest {
 
         /** A test double of the catalog's pricing constants: one price, valid at any date. */
         @Bean
+        @Primary
         StoragePrices catalogStoragePriceDouble() {
             return (Instant at) -> Zephycoins.of(PRICE_PER_ITEM_PER_DAY);
         }

@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.query.projects;
 
-import com.zephycloud.ledger.kernel.events.projects.ProjectStatus;
+import com.zephycloud.ledger.kernel.projects.ProjectStatus;
 import com.zephycloud.ledger.query.common.Paging;
 import com.zephycloud.ledger.query.common.Sort;
 

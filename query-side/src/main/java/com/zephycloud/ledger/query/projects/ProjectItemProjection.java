@@ -3,7 +3,7 @@ package com.zephycloud.ledger.query.projects;
 import com.zephycloud.ledger.kernel.events.projects.CalculationCreated;
 import com.zephycloud.ledger.kernel.events.projects.CalculationDeleted;
 import com.zephycloud.ledger.kernel.events.projects.CalculationStatusChanged;
-import com.zephycloud.ledger.kernel.events.projects.FileRole;
+import com.zephycloud.ledger.kernel.projects.FileRole;
 import com.zephycloud.ledger.kernel.events.projects.MeshCreated;
 import com.zephycloud.ledger.kernel.events.projects.MeshDeleted;
 import com.zephycloud.ledger.kernel.events.projects.MeshStatusChanged;

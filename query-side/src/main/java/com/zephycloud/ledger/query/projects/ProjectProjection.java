@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.query.projects;
 
-import com.zephycloud.ledger.kernel.events.projects.FileRole;
+import com.zephycloud.ledger.kernel.projects.FileRole;
 import com.zephycloud.ledger.kernel.events.projects.ProjectCreated;
 import com.zephycloud.ledger.kernel.events.projects.ProjectFileAttached;
 import com.zephycloud.ledger.kernel.events.projects.ProjectRemoved;

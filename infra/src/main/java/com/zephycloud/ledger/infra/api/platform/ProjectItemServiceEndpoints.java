@@ -10,8 +10,8 @@ import com.zephycloud.ledger.infra.api.ApiParams;
 import com.zephycloud.ledger.infra.api.ApiResponse;
 import com.zephycloud.ledger.infra.api.Commands;
 import com.zephycloud.ledger.infra.persistence.ProjectIdAllocator;
-import com.zephycloud.ledger.kernel.events.projects.ProjectUid;
-import com.zephycloud.ledger.kernel.events.projects.WorkStatus;
+import com.zephycloud.ledger.kernel.projects.ProjectUid;
+import com.zephycloud.ledger.kernel.projects.WorkStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 

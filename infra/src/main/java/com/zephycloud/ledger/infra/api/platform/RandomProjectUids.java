@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.infra.api.platform;
 
 import com.zephycloud.ledger.command.projects.ProjectUidGenerator;
-import com.zephycloud.ledger.kernel.events.projects.ProjectUid;
+import com.zephycloud.ledger.kernel.projects.ProjectUid;
 
 import java.security.SecureRandom;
 import java.time.Instant;

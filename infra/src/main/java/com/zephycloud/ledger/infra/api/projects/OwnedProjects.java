@@ -2,7 +2,7 @@ package com.zephycloud.ledger.infra.api.projects;
 
 import com.zephycloud.ledger.infra.api.ApiException;
 import com.zephycloud.ledger.infra.api.Queries;
-import com.zephycloud.ledger.kernel.events.projects.ProjectUid;
+import com.zephycloud.ledger.kernel.projects.ProjectUid;
 import com.zephycloud.ledger.query.projects.FindProject;
 import com.zephycloud.ledger.query.projects.ProjectDetails;
 import com.zephycloud.ledger.query.users.FindUser;

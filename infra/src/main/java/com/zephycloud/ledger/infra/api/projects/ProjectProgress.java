@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.api.projects;
 
-import com.zephycloud.ledger.kernel.events.projects.ProjectStatus;
+import com.zephycloud.ledger.kernel.projects.ProjectStatus;
 
 /**
  * The {@code progress} of {@code projects/show}: an estimate from the project's status alone

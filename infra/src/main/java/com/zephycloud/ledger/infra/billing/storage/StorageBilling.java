@@ -15,7 +15,6 @@ import com.zephycloud.ledger.query.projects.StorageUser;
 import com.zephycloud.ledger.query.projects.StorageUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,10 +35,10 @@ public class StorageBilling {
     private final Queries queries;
     private final TransactionIdGenerator transactionIds;
     private final BilledDays billedDays;
-    private final ObjectProvider<StoragePrices> prices;
+    private final StoragePrices prices;
 
     public StorageBilling(Commands commands, Queries queries, TransactionIdGenerator transactionIds,
-                          BilledDays billedDays, ObjectProvider<StoragePrices> prices) {
+                          BilledDays billedDays, StoragePrices prices) {
         this.commands = commands;
         this.queries = queries;
         this.transactionIds = transactionIds;
@@ -47,21 +46,15 @@ public class StorageBilling {
         this.prices = prices;
     }
 
-    /** False while no storage price source is configured: then nothing can be charged. */
-    public boolean canBill() {
-        return prices.getIfAvailable() != null;
-    }
-
     /** Charges every day that ended at or before {@code now}. */
     public void billUpTo(Instant now) {
-        StoragePrices price = prices.getObject();
         LocalDate lastComplete = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
         StorageUsers users = queries.ask(new ListStorageUsers(startOf(lastComplete.plusDays(1))), StorageUsers.class);
         for (StorageUser user : users.users()) {
             LocalDate first = billedDays.lastBilled(user.userId()).map(day -> day.plusDays(1))
                     .orElse(LocalDate.ofInstant(user.firstItemCreated(), ZoneOffset.UTC));
             for (LocalDate day = first; !day.isAfter(lastComplete); day = day.plusDays(1)) {
-                if (!charge(user.userId(), day, price)) {
+                if (!charge(user.userId(), day)) {
                     break;
                 }
                 billedDays.markBilled(user.userId(), day);
@@ -70,10 +63,10 @@ public class StorageBilling {
     }
 
     /** Charges one day; false when the user cannot pay it now. */
-    private boolean charge(long userId, LocalDate day, StoragePrices price) {
+    private boolean charge(long userId, LocalDate day) {
         StorageUsage usage = queries.ask(new FindStorageUsage(userId, startOf(day), startOf(day.plusDays(1))),
                 StorageUsage.class);
-        StorageCharge charge = StorageCharge.of(day, usage, price.pricePerItemPerDay(startOf(day)));
+        StorageCharge charge = StorageCharge.of(day, usage, prices.pricePerItemPerDay(startOf(day)));
         if (!charge.isDue()) {
             return true;
         }

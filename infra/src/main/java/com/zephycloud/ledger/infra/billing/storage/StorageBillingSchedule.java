@@ -1,7 +1,5 @@
 package com.zephycloud.ledger.infra.billing.storage;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Clock;
@@ -12,7 +10,6 @@ import java.time.Clock;
  */
 public class StorageBillingSchedule {
 
-    private static final Logger log = LoggerFactory.getLogger(StorageBillingSchedule.class);
 
     private final StorageBilling billing;
     private final Clock clock;
@@ -25,10 +22,6 @@ public class StorageBillingSchedule {
     @Scheduled(initialDelayString = "${zephy.projects.storage-billing.interval}",
             fixedDelayString = "${zephy.projects.storage-billing.interval}")
     public void run() {
-        if (!billing.canBill()) {
-            log.warn("storage is not billed: no storage price source (StoragePrices) is configured");
-            return;
-        }
         billing.billUpTo(clock.instant());
     }
 }

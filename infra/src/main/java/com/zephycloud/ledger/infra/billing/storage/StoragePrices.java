@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * Port onto the catalog's pricing constants: the price of keeping one mesh or one calculation
- * for one day, as valid at {@code at}. Without an implementation, storage is not billed.
+ * for one day, as valid at {@code at}.
  */
 public interface StoragePrices {
 

@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.kernel.events.projects;
 
+import com.zephycloud.ledger.kernel.projects.ProjectUid;
 import com.zephycloud.ledger.kernel.UserId;
 import org.axonframework.serialization.Revision;
 

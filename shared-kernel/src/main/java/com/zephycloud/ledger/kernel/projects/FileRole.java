@@ -1,4 +1,4 @@
-package com.zephycloud.ledger.kernel.events.projects;
+package com.zephycloud.ledger.kernel.projects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
