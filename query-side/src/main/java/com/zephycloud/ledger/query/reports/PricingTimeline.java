@@ -4,6 +4,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,37 +21,42 @@ import java.util.TreeSet;
  */
 final class PricingTimeline {
 
-    private record Version(long fromUs, Long toUs, Map<String, Object> values) {
+    /** A version's validity range [fromUs, toUs). */
+    private record Range(long fromUs, Long toUs) {
 
         boolean validAt(long us) {
             return fromUs <= us && (toUs == null || toUs > us);
         }
     }
 
+    private record Constants(Range range, BigDecimal zephycoinPrice, String defaultCurrency,
+                             BigDecimal openfoamDonations) {
+    }
+
+    private record Rate(Range range, BigDecimal rateToEuro) {
+    }
+
     private final long startUs;
     private final List<Long> changes;
-    private final List<Version> constants = new ArrayList<>();
-    private final Map<String, List<Version>> rates = new HashMap<>();
+    private final List<Constants> constants = new ArrayList<>();
+    private final Map<String, List<Rate>> rates = new HashMap<>();
     private final Map<Integer, PricingAt> known = new HashMap<>();
 
     PricingTimeline(NamedParameterJdbcTemplate jdbc, long startUs, long endUs) {
         this.startUs = startUs;
-        MapSqlParameterSource range = new MapSqlParameterSource("start", startUs).addValue("end", endUs);
+        MapSqlParameterSource span = new MapSqlParameterSource("start", startUs).addValue("end", endUs);
         String overlapping = " WHERE valid_from_us <= :end AND (valid_to_us IS NULL OR valid_to_us > :start)";
         TreeSet<Long> starts = new TreeSet<>();
         jdbc.query("SELECT valid_from_us, valid_to_us, zephycoin_price, default_currency, openfoam_donations"
-                + " FROM catalog_pricing_version" + overlapping, range, row -> {
-            constants.add(new Version(row.getLong("valid_from_us"), row.getObject("valid_to_us", Long.class),
-                    Map.of("zephycoin_price", row.getBigDecimal("zephycoin_price"),
-                            "default_currency", row.getString("default_currency"),
-                            "openfoam_donations", row.getBigDecimal("openfoam_donations"))));
+                + " FROM catalog_pricing_version" + overlapping, span, row -> {
+            constants.add(new Constants(range(row), row.getBigDecimal("zephycoin_price"),
+                    row.getString("default_currency"), row.getBigDecimal("openfoam_donations")));
             starts.add(row.getLong("valid_from_us"));
         });
         jdbc.query("SELECT currency, valid_from_us, valid_to_us, rate_to_euro FROM catalog_exchange_rate_version"
-                + overlapping, range, row -> {
-            rates.computeIfAbsent(row.getString("currency"), c -> new ArrayList<>()).add(new Version(
-                    row.getLong("valid_from_us"), row.getObject("valid_to_us", Long.class),
-                    Map.of("rate", row.getBigDecimal("rate_to_euro"))));
+                + overlapping, span, row -> {
+            rates.computeIfAbsent(row.getString("currency"), c -> new ArrayList<>())
+                    .add(new Rate(range(row), row.getBigDecimal("rate_to_euro")));
             starts.add(row.getLong("valid_from_us"));
         });
         this.changes = List.copyOf(starts.tailSet(startUs, false));
@@ -75,20 +82,19 @@ final class PricingTimeline {
 
     private PricingAt valid(int segment) {
         long at = segment == 0 ? startUs : changes.get(segment - 1);
-        Version version = constants.stream().filter(v -> v.validAt(at)).findFirst()
+        Constants version = constants.stream().filter(v -> v.range().validAt(at)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no pricing constants were valid at " + instant(at)
                         + ", when zephycoins were spent in this window; set them with reports/pricing_constants/update"));
         Map<String, BigDecimal> currencyToEuro = new HashMap<>();
         currencyToEuro.put("euro", BigDecimal.ONE);
-        rates.forEach((currency, versions) -> versions.stream().filter(v -> v.validAt(at)).findFirst()
-                .ifPresent(v -> currencyToEuro.put(currency, (BigDecimal) v.values().get("rate"))));
-        String defaultCurrency = (String) version.values().get("default_currency");
+        rates.forEach((currency, versions) -> versions.stream().filter(v -> v.range().validAt(at)).findFirst()
+                .ifPresent(v -> currencyToEuro.put(currency, v.rateToEuro())));
+        String defaultCurrency = version.defaultCurrency();
         if (!currencyToEuro.containsKey(defaultCurrency)) {
             throw new IllegalStateException("no exchange rate of '" + defaultCurrency + "' (the default currency)"
                     + " was valid at " + instant(at));
         }
-        return new PricingAt((BigDecimal) version.values().get("zephycoin_price"), defaultCurrency, currencyToEuro,
-                (BigDecimal) version.values().get("openfoam_donations"));
+        return new PricingAt(version.zephycoinPrice(), defaultCurrency, currencyToEuro, version.openfoamDonations());
     }
 
     /** Refuses a report in {@code currency} if a segment has no rate for it. */
@@ -98,6 +104,10 @@ final class PricingTimeline {
             throw new IllegalStateException("no exchange rate of '" + currency + "' was valid at " + instant(at)
                     + "; set it with currencies/set");
         }
+    }
+
+    private static Range range(ResultSet row) throws SQLException {
+        return new Range(row.getLong("valid_from_us"), row.getObject("valid_to_us", Long.class));
     }
 
     static String instant(long us) {
