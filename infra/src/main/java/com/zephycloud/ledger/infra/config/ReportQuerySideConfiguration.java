@@ -1,9 +1,11 @@
 package com.zephycloud.ledger.infra.config;
 
+import com.zephycloud.ledger.query.reports.BenefitsQueries;
 import com.zephycloud.ledger.query.reports.PeriodSumsProjection;
 import com.zephycloud.ledger.query.reports.ReportDateProjection;
 import com.zephycloud.ledger.query.reports.ReportDateQueries;
 import com.zephycloud.ledger.query.reports.ReportQueries;
+import com.zephycloud.ledger.query.reports.SliceCostProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,5 +33,15 @@ public class ReportQuerySideConfiguration {
     @Bean
     public ReportDateQueries reportDateQueries(JdbcTemplate jdbc) {
         return new ReportDateQueries(jdbc);
+    }
+
+    @Bean
+    public SliceCostProjection sliceCostProjection(JdbcTemplate jdbc) {
+        return new SliceCostProjection(jdbc);
+    }
+
+    @Bean
+    public BenefitsQueries benefitsQueries(NamedParameterJdbcTemplate jdbc) {
+        return new BenefitsQueries(jdbc);
     }
 }
