@@ -8,5 +8,5 @@ CREATE TABLE benefit_slice_costs (
     cost_currency  VARCHAR(32)    NOT NULL
 );
 
--- The benefits report reads every user's consumptions of a window: by date, not by user.
-CREATE INDEX ledger_transactions_by_date ON ledger_transactions (occurred_us);
+-- The benefits report reads every user's consumptions of a window by date, through the index
+-- ledger_transactions_occurred of V40.

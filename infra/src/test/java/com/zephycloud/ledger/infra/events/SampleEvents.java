@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.events;
 
+import com.zephycloud.ledger.kernel.projects.ProjectUid;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -103,6 +104,10 @@ final class SampleEvents {
         }
         if (c.isEnum()) {
             return c.getEnumConstants()[0];
+        }
+        if (c == ProjectUid.class) {
+            // a value type that checks its form: a sample in the reference's form
+            return ProjectUid.of("tristan-1529949694.06-7b6765804a2244f98e66a2200ca86de6C8QPJJO9BMFCSOEIWUD8LWVICHHQEL");
         }
         if (c.isRecord()) {
             return construct(c, false);
