@@ -1,6 +1,8 @@
 package com.zephycloud.ledger.infra.config;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
@@ -32,6 +34,17 @@ public class EventStoreConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * Two instances appending to one aggregate collide on the key (aggregate, sequence): that must
+     * surface as Axon's ConcurrencyException, which the command is retried on. Axon's default
+     * resolver only knows drivers that throw SQLIntegrityConstraintViolationException (H2 does,
+     * PostgreSQL does not); SQLSTATE 23505 (unique violation) is what both report.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
     }
 
     @Bean
