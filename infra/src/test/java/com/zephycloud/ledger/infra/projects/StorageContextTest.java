@@ -2,6 +2,7 @@ package com.zephycloud.ledger.infra.projects;
 
 import com.zephycloud.ledger.infra.billing.storage.StoragePrices;
 import com.zephycloud.ledger.infra.support.ApiTest;
+import com.zephycloud.ledger.infra.support.TestClock;
 import com.zephycloud.ledger.infra.support.TestDatabase;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -33,11 +34,11 @@ abstract class StorageContextTest extends ApiTest {
 
     static final String BUCKET = "zephy-test";
     static final String PRICE_PER_ITEM_PER_DAY = "0.5";
-    private static final MutableClock CLOCK = new MutableClock();
+    private static final TestClock CLOCK = TestClock.flowing();
     private static final String DATABASE = "s_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     @DynamicPropertySource
     static void storages(DynamicPropertyRegistry registry) {
@@ -83,7 +84,7 @@ abstract class StorageContextTest extends ApiTest {
 
         @Bean
         @Primary
-        MutableClock testClock() {
+        TestClock testClock() {
             return CLOCK;
         }
 
