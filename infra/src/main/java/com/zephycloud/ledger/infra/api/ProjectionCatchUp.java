@@ -1,7 +1,6 @@
 package com.zephycloud.ledger.infra.api;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Read-your-writes for the API: before a query, wait until this instance's projections have
@@ -39,8 +38,8 @@ public class ProjectionCatchUp {
     }
 
     public void await() {
-        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        if (head == null) {
+        long head = ProcessorPositions.head(jdbc);
+        if (head < 0) {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -64,14 +63,9 @@ public class ProjectionCatchUp {
                 continue;
             }
             if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
-                Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
-                if (segments.isEmpty()) {
+                OptionalLong lowest = ProcessorPositions.lowestHeld(streaming);
+                if (lowest.isEmpty() || lowest.getAsLong() < head) {
                     return false;
-                }
-                for (EventTrackerStatus status : segments.values()) {
-                    if (status.getCurrentPosition().orElse(-1) < head) {
-                        return false;
-                    }
                 }
             }
         }

@@ -1,8 +1,8 @@
 package com.zephycloud.ledger.infra.audit;
 
+import com.zephycloud.ledger.infra.api.ProcessorPositions;
 import com.zephycloud.ledger.infra.persistence.LedgerEntryRegister;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +69,7 @@ public class ProjectionRebuild {
         Map<String, StreamingEventProcessor> all = projections();
         List<StreamingEventProcessor> chosen = names.stream().map(all::get).toList();
         Long first = jdbc.queryForObject("SELECT min(global_index) FROM domain_event_entry", Long.class);
-        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        Run run = new Run(List.copyOf(names), chosen, first == null ? 0 : first, head == null ? -1 : head,
+        Run run = new Run(List.copyOf(names), chosen, first == null ? 0 : first, ProcessorPositions.head(jdbc),
                 clock.instant());
         current = run;
         Thread thread = new Thread(run::execute, "projection-rebuild");
@@ -143,15 +142,10 @@ public class ProjectionRebuild {
          * covering the whole event stream (each segment covers 1 / (mask + 1) of it).
          */
         private long position(StreamingEventProcessor processor) {
-            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-            double covered = 0;
-            long lowest = Long.MAX_VALUE;
-            for (EventTrackerStatus segment : segments.values()) {
-                covered += 1.0 / (segment.getSegment().getMask() + 1);
-                lowest = Math.min(lowest, segment.getCurrentPosition().orElse(-1));
-            }
-            return covered < 0.999 ? -1 : lowest;
+            return ProcessorPositions.holdsWholeStream(processor)
+                    ? ProcessorPositions.lowestHeld(processor).orElse(-1) : -1;
         }
+
 
         RebuildStatus status() {
             long total = head < first ? 0 : head - first + 1;
