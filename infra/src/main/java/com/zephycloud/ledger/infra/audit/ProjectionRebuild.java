@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Resets and replays projections from the event store: each chosen streaming processor is shut
- * down, its tokens reset (its @ResetHandler empties its tables), and started again; it then
- * reads the whole event store anew. The command side's registers (subscribing processors, such as
+ * down and its tokens reset (its @ResetHandler empties its tables); the event store is then read
+ * once and replayed into all of them together ({@link SingleStreamReplay}), and the processors are
+ * started again from where the replay ended. The command side's registers (subscribing processors, such as
  * {@value LedgerEntryRegister#PROCESSING_GROUP}) are never reset: they are not projections, they
  * hold the rules' state; nor are sagas, which do not support a reset. One rebuild at a time per instance; on several instances, the tokens
  * can only be reset while no other instance holds a segment of that processor.
@@ -37,11 +39,14 @@ public class ProjectionRebuild {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration pollInterval;
+    private final SingleStreamReplay replay;
     private volatile Run current;
 
     public ProjectionRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, Clock clock,
-                             @Value("${zephy.reports.rebuild-poll-interval}") Duration pollInterval) {
+                             @Value("${zephy.reports.rebuild-poll-interval}") Duration pollInterval,
+                             SingleStreamReplay replay) {
         this.processing = processing;
+        this.replay = replay;
         this.jdbc = jdbc;
         this.clock = clock;
         this.pollInterval = pollInterval;
@@ -94,6 +99,7 @@ public class ProjectionRebuild {
         private volatile long finishedNanos;
         private volatile Instant finishedAt;
         private volatile String error;
+        private volatile long replayed = -1;
 
         Run(List<String> names, List<StreamingEventProcessor> processors, long first, long head, Instant startedAt) {
             this.names = names;
@@ -109,8 +115,11 @@ public class ProjectionRebuild {
 
         void execute() {
             try {
-                processors.forEach(StreamingEventProcessor::shutDown);
+                // each processor takes a few hundred milliseconds to stop: stop them all at once
+                CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
+                        .toArray(CompletableFuture[]::new)).join();
                 processors.forEach(StreamingEventProcessor::resetTokens);
+                replay.replay(processors, head, position -> replayed = position);
                 processors.forEach(StreamingEventProcessor::start);
                 while (!caughtUp()) {
                     Thread.sleep(pollInterval.toMillis());
@@ -121,10 +130,15 @@ public class ProjectionRebuild {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 error = "interrupted";
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 log.error("rebuild of {} failed", names, e);
-                error = e.getMessage();
-                processors.stream().filter(p -> !p.isRunning()).forEach(StreamingEventProcessor::start);
+                error = String.valueOf(e.getMessage());
+                // a replay stopped half-way left rows behind: empty the read models again and let
+                // the processors replay on their own from their reset tokens
+                processors.stream().filter(p -> !p.isRunning()).forEach(processor -> {
+                    processor.resetTokens();
+                    processor.start();
+                });
             }
         }
 
@@ -152,7 +166,8 @@ public class ProjectionRebuild {
             List<ProjectionProgress> progress = new ArrayList<>();
             long done = 0;
             for (int i = 0; i < processors.size(); i++) {
-                long events = finishedAt != null ? total : Math.max(0, Math.min(total, position(processors.get(i)) - first + 1));
+                long position = Math.max(replayed, position(processors.get(i)));
+                long events = finishedAt != null ? total : Math.max(0, Math.min(total, position - first + 1));
                 progress.add(new ProjectionProgress(names.get(i), events, total));
                 done += events;
             }

@@ -9,6 +9,7 @@ import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.BatchedStatements;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,9 +29,11 @@ public class TransactionProjection {
     public static final String PROCESSING_GROUP = "transactions";
 
     private final JdbcTemplate jdbc;
+    private final BatchedStatements writes;
 
     public TransactionProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedStatements(jdbc);
     }
 
     @EventHandler
@@ -49,7 +52,7 @@ public class TransactionProjection {
     void on(TransactionCanceled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         insert(event.transactionId(), event.userId(), sequence, event.signedAmount(), event.balanceAfter(),
                 event.reason(), null, event.category(), event.context(), at, event.canceledTransactionId());
-        jdbc.update("UPDATE ledger_transactions SET canceled_by = ? WHERE id = ?",
+        writes.update("UPDATE ledger_transactions SET canceled_by = ? WHERE id = ?",
                 event.transactionId().value(), event.canceledTransactionId().value());
     }
 
@@ -62,7 +65,7 @@ public class TransactionProjection {
                         String description, String details, ChargeCategory category, ChargeContext context,
                         Instant at, TransactionId reverses) {
         ChargeContext c = context == null ? ChargeContext.NONE : context;
-        jdbc.update("INSERT INTO ledger_transactions (id, user_id, user_seq, amount, balance_after, description,"
+        writes.update("INSERT INTO ledger_transactions (id, user_id, user_seq, amount, balance_after, description,"
                         + " details, category, occurred_us, project_uid, job_id, computing_start, computing_end,"
                         + " cores_per_sec, calc_count, mesh_count, reverses)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

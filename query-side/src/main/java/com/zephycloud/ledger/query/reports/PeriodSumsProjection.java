@@ -7,21 +7,27 @@ import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.PerBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code report_daily_sums} and {@code report_monthly_sums} tables. Each transaction is added
  * to the row of its user, UTC day (and UTC month), description and project, with the same description and project that {@code ledger_transactions}
  * shows for it (a cancellation under its reason, in the canceled charge's project). Events of one
  * user are handled in order by one thread (sequencing per aggregate), so update-then-insert does
- * not race.
+ * not race. A batch of events is summed in memory first and written as one UPDATE per touched row.
  */
 @ProcessingGroup(PeriodSumsProjection.PROCESSING_GROUP)
 public class PeriodSumsProjection {
@@ -31,22 +37,24 @@ public class PeriodSumsProjection {
     private static final String ADD = "UPDATE %1$s SET amount = amount + ?,"
             + " last_us = GREATEST(last_us, ?), cores_per_sec = COALESCE(cores_per_sec + ?, cores_per_sec, ?),"
             + " calc_count = COALESCE(calc_count + ?, calc_count, ?), mesh_count = COALESCE(mesh_count + ?, mesh_count, ?),"
-            + " entries = entries + 1"
+            + " entries = entries + ?"
             + " WHERE user_id = ? AND %2$s = ? AND description IS NOT DISTINCT FROM ?"
             + " AND project_uid IS NOT DISTINCT FROM ?";
     private static final int[] ADD_TYPES = {Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.NUMERIC,
-            Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
-            Types.VARCHAR};
+            Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT,
+            Types.VARCHAR, Types.VARCHAR};
     private static final String INSERT = "INSERT INTO %1$s (amount, last_us, cores_per_sec,"
             + " calc_count, mesh_count, user_id, %2$s, description, project_uid, entries)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int[] INSERT_TYPES = {Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.BIGINT,
-            Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR};
+            Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT};
 
     private final JdbcTemplate jdbc;
+    private final PerBatch<Map<PeriodKey, PeriodSum>> sums;
 
     public PeriodSumsProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.sums = new PerBatch<>(LinkedHashMap::new, this::write);
     }
 
     @EventHandler
@@ -73,20 +81,87 @@ public class PeriodSumsProjection {
     private void add(UserId userId, Zephycoins amount, String description, ChargeContext context, Instant at) {
         ChargeContext c = context == null ? ChargeContext.NONE : context;
         long us = Micros.of(at);
-        Long calcs = c.calcCount() == null ? null : c.calcCount().longValue();
-        Long meshes = c.meshCount() == null ? null : c.meshCount().longValue();
-        Object[] sums = {amount.value(), us, c.coresPerSec(), c.coresPerSec(), calcs, calcs, meshes, meshes};
-        addTo("report_daily_sums", "day_us", ReportWindow.dayOf(us), sums, userId, description, c.projectUid());
-        addTo("report_monthly_sums", "month_us", ReportWindow.monthOf(us), sums, userId, description, c.projectUid());
+        PeriodSum entry = new PeriodSum(amount.value(), us, c.coresPerSec(), longOrNull(c.calcCount()),
+                longOrNull(c.meshCount()), 1);
+        sums.add(batch -> {
+            batch.merge(new PeriodKey(Period.DAY, userId.value(), ReportWindow.dayOf(us), description, c.projectUid()),
+                    entry, PeriodSum::plus);
+            batch.merge(new PeriodKey(Period.MONTH, userId.value(), ReportWindow.monthOf(us), description,
+                    c.projectUid()), entry, PeriodSum::plus);
+        });
     }
 
-    private void addTo(String table, String periodColumn, long period, Object[] s, UserId userId, String description,
-                       String projectUid) {
-        int updated = jdbc.update(ADD.formatted(table, periodColumn), new Object[]{s[0], s[1], s[2], s[3], s[4], s[5],
-                s[6], s[7], userId.value(), period, description, projectUid}, ADD_TYPES);
-        if (updated == 0) {
-            jdbc.update(INSERT.formatted(table, periodColumn), new Object[]{s[0], s[1], s[2], s[4], s[6],
-                    userId.value(), period, description, projectUid}, INSERT_TYPES);
+    /** Adds a batch's sums to their rows: one batched UPDATE, then one batched INSERT of the rows not there yet. */
+    private void write(Map<PeriodKey, PeriodSum> batch) {
+        for (Period period : Period.values()) {
+            List<Map.Entry<PeriodKey, PeriodSum>> rows = batch.entrySet().stream()
+                    .filter(row -> row.getKey().period() == period).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            List<Object[]> updates = new ArrayList<>(rows.size());
+            for (Map.Entry<PeriodKey, PeriodSum> row : rows) {
+                PeriodKey k = row.getKey();
+                PeriodSum s = row.getValue();
+                updates.add(new Object[]{s.amount(), s.lastUs(), s.coresPerSec(), s.coresPerSec(), s.calcCount(),
+                        s.calcCount(), s.meshCount(), s.meshCount(), s.entries(), k.userId(), k.start(),
+                        k.description(), k.projectUid()});
+            }
+            int[] updated = jdbc.batchUpdate(ADD.formatted(period.table, period.column), updates, ADD_TYPES);
+            List<Object[]> inserts = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (updated[i] == 0) {
+                    PeriodKey k = rows.get(i).getKey();
+                    PeriodSum s = rows.get(i).getValue();
+                    inserts.add(new Object[]{s.amount(), s.lastUs(), s.coresPerSec(), s.calcCount(), s.meshCount(),
+                            k.userId(), k.start(), k.description(), k.projectUid(), s.entries()});
+                } else if (updated[i] != 1) {
+                    throw new IllegalStateException("adding to " + period.table + " row " + rows.get(i).getKey()
+                            + " reported " + updated[i] + " rows updated; expected 0 or 1");
+                }
+            }
+            if (!inserts.isEmpty()) {
+                jdbc.batchUpdate(INSERT.formatted(period.table, period.column), inserts, INSERT_TYPES);
+            }
+        }
+    }
+
+    private static Long longOrNull(Number number) {
+        return number == null ? null : number.longValue();
+    }
+
+    private enum Period {
+        DAY("report_daily_sums", "day_us"), MONTH("report_monthly_sums", "month_us");
+
+        final String table;
+        final String column;
+
+        Period(String table, String column) {
+            this.table = table;
+            this.column = column;
+        }
+    }
+
+    /** One row of a sums table: user, period start, description and project. */
+    private record PeriodKey(Period period, long userId, long start, String description, String projectUid) {
+    }
+
+    /** What a batch adds to one row; a null count or cores stays null only while every entry had none. */
+    private record PeriodSum(BigDecimal amount, long lastUs, BigDecimal coresPerSec, Long calcCount, Long meshCount,
+                             long entries) {
+
+        PeriodSum plus(PeriodSum other) {
+            return new PeriodSum(amount.add(other.amount), Math.max(lastUs, other.lastUs),
+                    coresPerSec == null ? other.coresPerSec : other.coresPerSec == null ? coresPerSec
+                            : coresPerSec.add(other.coresPerSec),
+                    sum(calcCount, other.calcCount), sum(meshCount, other.meshCount), entries + other.entries);
+        }
+
+        private static Long sum(Long a, Long b) {
+            if (a == null || b == null) {
+                return a == null ? b : a;
+            }
+            return a + b;
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.query.reports;
 
 import com.zephycloud.ledger.kernel.events.computations.ComputationSliceCharged;
+import com.zephycloud.ledger.query.common.BatchedStatements;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,14 +19,16 @@ public class SliceCostProjection {
     public static final String PROCESSING_GROUP = "benefit-slice-costs";
 
     private final JdbcTemplate jdbc;
+    private final BatchedStatements writes;
 
     public SliceCostProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedStatements(jdbc);
     }
 
     @EventHandler
     void on(ComputationSliceCharged event) {
-        jdbc.update("INSERT INTO benefit_slice_costs (transaction_id, job_id, slice_number, provider_cost, cost_currency)"
+        writes.update("INSERT INTO benefit_slice_costs (transaction_id, job_id, slice_number, provider_cost, cost_currency)"
                         + " VALUES (?, ?, ?, ?, ?)", event.transactionId().value(), event.jobId().value(),
                 event.sliceNumber(), event.providerCost(), event.costCurrency());
     }

@@ -6,6 +6,7 @@ import com.zephycloud.ledger.kernel.events.users.UserRegistered;
 import com.zephycloud.ledger.kernel.events.users.UserRemoved;
 import com.zephycloud.ledger.kernel.events.users.UserRestored;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.BatchedStatements;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,14 +23,16 @@ public class UserProjection {
     public static final String PROCESSING_GROUP = "users";
 
     private final JdbcTemplate jdbc;
+    private final BatchedStatements writes;
 
     public UserProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedStatements(jdbc);
     }
 
     @EventHandler
     void on(UserRegistered event, @Timestamp Instant at) {
-        jdbc.update("INSERT INTO users (user_id, login, email, rank, credit, deleted, created_us)"
+        writes.update("INSERT INTO users (user_id, login, email, rank, credit, deleted, created_us)"
                         + " VALUES (?, ?, ?, ?, 0, FALSE, ?)",
                 event.userId().value(), event.login(), event.email().toLowerCase(Locale.ROOT),
                 event.rank().json(), Micros.of(at));
@@ -37,23 +40,27 @@ public class UserProjection {
 
     @EventHandler
     void on(UserRemoved event) {
-        jdbc.update("UPDATE users SET deleted = TRUE WHERE user_id = ?", event.userId().value());
+        writes.update("UPDATE users SET deleted = TRUE WHERE user_id = ?", event.userId().value());
     }
 
     @EventHandler
     void on(UserRestored event) {
-        jdbc.update("UPDATE users SET deleted = FALSE WHERE user_id = ?", event.userId().value());
+        writes.update("UPDATE users SET deleted = FALSE WHERE user_id = ?", event.userId().value());
     }
 
     @EventHandler
     void on(UserRankChanged event) {
-        jdbc.update("UPDATE users SET rank = ? WHERE user_id = ?", event.rank().json(), event.userId().value());
+        writes.update("UPDATE users SET rank = ? WHERE user_id = ?", event.rank().json(), event.userId().value());
     }
 
     @EventHandler
     void on(LedgerEntryRecorded event) {
-        jdbc.update("UPDATE users SET credit = ? WHERE user_id = ?", event.balanceAfter().value(),
-                event.userId().value());
+        writes.updateLatest(new CreditOf(event.userId().value()), "UPDATE users SET credit = ? WHERE user_id = ?",
+                event.balanceAfter().value(), event.userId().value());
+    }
+
+    /** The key of a user's credit update: the balance after the batch's last entry is what counts. */
+    private record CreditOf(long userId) {
     }
 
     @ResetHandler
