@@ -2,8 +2,8 @@ package com.zephycloud.ledger.infra.benchmark;
 
 import com.zephycloud.ledger.command.users.ConsumeCredit;
 import com.zephycloud.ledger.infra.persistence.SequenceIdAllocator;
-import com.zephycloud.ledger.infra.support.ApiClient;
 import com.zephycloud.ledger.infra.support.ApiTest;
+import com.zephycloud.ledger.infra.support.TestDatabase;
 import com.zephycloud.ledger.kernel.ChargeCategory;
 import com.zephycloud.ledger.kernel.ChargeContext;
 import com.zephycloud.ledger.kernel.UserId;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,10 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static com.zephycloud.ledger.infra.support.ApiClient.params;
-
 /**
- * {@code user/consume} through HTTP against a baseline on the same database in the same run:
+ * {@code user/consume} through HTTP (a light keep-alive client per load thread, see
+ * {@link KeepAliveHttpClient}) against a baseline on the same database in the same run:
  * single-row INSERT + commit into a table shaped like the event table. Then consume latency on an
  * account with a long history against a fresh one. Run: see docs/benchmarks.md.
  */
@@ -64,15 +64,33 @@ class LedgerBenchmark extends ApiTest {
         for (int c = 0; c < CLIENTS; c++) {
             accounts[c] = newUser(unique("bench"), "100000000");
         }
-        ApiClient admin = admin();
-        LoadRun.Operation consumeOnce = (client, i) -> admin.post("/admin/user/consume/",
-                params("user_id", accounts[client], "amount", "0.01", "description", "benchmark")).ok();
+        KeepAliveHttpClient[] clients = connect(CLIENTS);
+        LoadRun.Operation consumeOnce = (client, i) -> consume(clients[client], accounts[client], "benchmark");
         LoadRun.run(CLIENTS, WARM_UP, consumeOnce);
         LoadRun.Result consume = LoadRun.run(CLIENTS, DURATION, consumeOnce);
         System.out.println("user/consume via HTTP: " + consume);
         System.out.printf("ratio consume/baseline: %.2f (goal >= 0.35)%n", consume.rate() / baseline.rate());
 
-        historyGrowth(admin);
+        historyGrowth(clients[0]);
+        for (KeepAliveHttpClient client : clients) {
+            client.close();
+        }
+    }
+
+    private KeepAliveHttpClient[] connect(int count) {
+        KeepAliveHttpClient[] clients = new KeepAliveHttpClient[count];
+        for (int c = 0; c < count; c++) {
+            clients[c] = new KeepAliveHttpClient(port, "admin", TestDatabase.ADMIN_PASSWORD);
+        }
+        return clients;
+    }
+
+    private static void consume(KeepAliveHttpClient client, long account, String description) throws IOException {
+        String answer = client.postForm("/admin/user/consume/", "user_id=" + account + "&amount=0.01&description="
+                + description);
+        if (!answer.contains("\"success\":1")) {
+            throw new IllegalStateException("consume failed: " + answer);
+        }
     }
 
     private LoadRun.Result insertBaseline() throws Exception {
@@ -122,7 +140,7 @@ class LedgerBenchmark extends ApiTest {
         };
     }
 
-    private void historyGrowth(ApiClient admin) throws Exception {
+    private void historyGrowth(KeepAliveHttpClient client) throws Exception {
         long longHistory = newUser(unique("history"), "100000000");
         long fresh = newUser(unique("fresh"), "100000000");
         long t0 = System.nanoTime();
@@ -130,10 +148,8 @@ class LedgerBenchmark extends ApiTest {
         System.out.printf("built a history of %d transactions in %.1f s%n", HISTORY, (System.nanoTime() - t0) / 1e9);
 
         Duration each = Duration.ofSeconds(Math.max(5, DURATION.toSeconds() / 2));
-        LoadRun.Result onFresh = LoadRun.run(1, each, (client, i) -> admin.post("/admin/user/consume/",
-                params("user_id", fresh, "amount", "0.01", "description", "fresh")).ok());
-        LoadRun.Result onLong = LoadRun.run(1, each, (client, i) -> admin.post("/admin/user/consume/",
-                params("user_id", longHistory, "amount", "0.01", "description", "long")).ok());
+        LoadRun.Result onFresh = LoadRun.run(1, each, (c, i) -> consume(client, fresh, "fresh"));
+        LoadRun.Result onLong = LoadRun.run(1, each, (c, i) -> consume(client, longHistory, "long"));
         System.out.println("consume on a fresh account:          " + onFresh);
         System.out.println("consume after " + HISTORY + " transactions: " + onLong);
         System.out.printf("history-growth slowdown: p50 %.2fx, p99 %.2fx (goal <= 1.3x)%n",
