@@ -44,6 +44,10 @@ public final class TestDatabase {
 
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestDatabase::url);
+        // a test run keeps several application contexts alive at once: each opens connections on
+        // demand and gives idle ones back, instead of holding a full pool
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
         registry.add("zephy.admin.password", () -> ADMIN_PASSWORD);
         registry.add("zephy.service.password", () -> SERVICE_PASSWORD);
     }
