@@ -4,6 +4,8 @@ import com.zephycloud.ledger.command.users.LedgerEntries;
 import com.zephycloud.ledger.command.users.TransactionCancellation;
 import com.zephycloud.ledger.command.users.TransactionIdGenerator;
 import com.zephycloud.ledger.command.users.UserAccount;
+import com.zephycloud.ledger.infra.api.AppendTracking;
+import com.zephycloud.ledger.infra.api.EventStoreHead;
 import com.zephycloud.ledger.infra.persistence.BoundedLruCache;
 import com.zephycloud.ledger.infra.persistence.LedgerEntryRegister;
 import org.axonframework.common.transaction.TransactionManager;
@@ -13,6 +15,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +41,14 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule eventClock(Clock clock) {
         return configurer -> GenericEventMessage.clock = clock;
+    }
+
+    /** Read-your-writes learns of every event this instance publishes when its transaction ends. */
+    @Bean
+    public AppendTracking appendTracking(EventStore eventStore, EventStoreHead head) {
+        AppendTracking tracking = new AppendTracking(head);
+        eventStore.registerDispatchInterceptor(tracking);
+        return tracking;
     }
 
     @Bean
