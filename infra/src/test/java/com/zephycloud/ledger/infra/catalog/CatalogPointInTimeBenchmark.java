@@ -50,7 +50,7 @@ class CatalogPointInTimeBenchmark extends ApiTest {
         List<Object[]> rows = new ArrayList<>();
         for (int m = 0; m < MACHINES; m++) {
             String name = "m" + m;
-            machines.add(new Object[]{provider, name});
+            machines.add(new Object[]{provider, name, START_US});
             for (int v = 0; v < versions; v++) {
                 long from = START_US + v * STEP_US;
                 Long to = v == versions - 1 ? null : from + STEP_US;
@@ -62,10 +62,11 @@ class CatalogPointInTimeBenchmark extends ApiTest {
             }
         }
         insert(rows);
-        jdbc.batchUpdate("INSERT INTO catalog_machine (provider, machine) VALUES (?, ?)", machines);
+        jdbc.batchUpdate("INSERT INTO catalog_machine_period (provider, machine, valid_from_us, valid_to_us)"
+                + " VALUES (?, ?, ?, NULL)", machines);
         if (com.zephycloud.ledger.infra.support.TestDatabase.isPostgres()) {
             jdbc.execute("ANALYZE catalog_machine_version");
-            jdbc.execute("ANALYZE catalog_machine");
+            jdbc.execute("ANALYZE catalog_machine_period");
         }
         return provider;
     }
