@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -13,8 +12,10 @@ import java.util.OptionalLong;
 
 /**
  * Read-your-writes for the API: before a query, wait until this instance's projections have
- * processed every event stored when the query arrived. Projections are asynchronous (a few
- * milliseconds behind); this makes a read that follows a write see it. After
+ * processed every event stored when the query arrived ({@link EventStoreHead}: exactly for the
+ * events this instance wrote, within {@code zephy.read.head-max-age} for those of other
+ * instances). Projections are asynchronous (a few milliseconds behind); this makes a read that
+ * follows a write see it. After
  * {@code zephy.read.consistency-timeout} the query answers anyway, from what is projected.
  * Processors named {@value #OUTBOUND_PREFIX}* feed other systems, not read models: a query
  * never waits for them (a broker outage must not slow the API).
@@ -27,18 +28,18 @@ public class ProjectionCatchUp {
     private static final Logger log = LoggerFactory.getLogger(ProjectionCatchUp.class);
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final EventStoreHead eventStoreHead;
     private final Duration timeout;
 
-    public ProjectionCatchUp(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+    public ProjectionCatchUp(EventProcessingConfiguration processing, EventStoreHead eventStoreHead,
                              @Value("${zephy.read.consistency-timeout}") Duration timeout) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.eventStoreHead = eventStoreHead;
         this.timeout = timeout;
     }
 
     public void await() {
-        long head = ProcessorPositions.head(jdbc);
+        long head = eventStoreHead.current();
         if (head < 0) {
             return;
         }

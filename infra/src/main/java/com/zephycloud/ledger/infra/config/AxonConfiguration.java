@@ -4,6 +4,8 @@ import com.zephycloud.ledger.command.users.LedgerEntries;
 import com.zephycloud.ledger.command.users.TransactionCancellation;
 import com.zephycloud.ledger.command.users.TransactionIdGenerator;
 import com.zephycloud.ledger.command.users.UserAccount;
+import com.zephycloud.ledger.infra.api.AppendTracking;
+import com.zephycloud.ledger.infra.api.EventStoreHead;
 import com.zephycloud.ledger.infra.persistence.BoundedLruCache;
 import com.zephycloud.ledger.infra.persistence.LedgerEntryRegister;
 import org.axonframework.common.transaction.TransactionManager;
@@ -13,6 +15,14 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +48,32 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule eventClock(Clock clock) {
         return configurer -> GenericEventMessage.clock = clock;
+    }
+
+    /** Read-your-writes learns of every event this instance publishes when its transaction ends. */
+    @Bean
+    public AppendTracking appendTracking(EventStore eventStore, EventStoreHead head) {
+        AppendTracking tracking = new AppendTracking(head);
+        eventStore.registerDispatchInterceptor(tracking);
+        return tracking;
+    }
+
+    /**
+     * Axon's default query bus, minus the transaction it opens around every query: query handlers
+     * only read, statement by statement, and at READ COMMITTED a transaction gives those
+     * statements no common snapshot anyway, while its BEGIN and COMMIT cost about as much as a
+     * keyed lookup (measured 0.13 ms on PostgreSQL).
+     */
+    @Bean
+    @Qualifier("localSegment")
+    public SimpleQueryBus queryBus(org.axonframework.config.Configuration axon) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(axon.messageMonitor(QueryBus.class, "queryBus"))
+                .errorHandler(axon.getComponent(QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
+                .build();
     }
 
     @Bean

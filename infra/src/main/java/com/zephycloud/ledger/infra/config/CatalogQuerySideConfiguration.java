@@ -9,10 +9,13 @@ import com.zephycloud.ledger.query.catalog.ProviderProjection;
 import com.zephycloud.ledger.query.catalog.ProviderQueries;
 import com.zephycloud.ledger.query.catalog.ToolchainProjection;
 import com.zephycloud.ledger.query.catalog.ToolchainQueries;
+import com.zephycloud.ledger.query.common.SqlDialect;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import javax.sql.DataSource;
 
 /** The catalog's projections and point-in-time query handlers, as beans that Axon registers. */
 @Configuration(proxyBeanMethods = false)
@@ -44,8 +47,8 @@ public class CatalogQuerySideConfiguration {
     }
 
     @Bean
-    public MachineQueries machineQueries(NamedParameterJdbcTemplate jdbc) {
-        return new MachineQueries(jdbc);
+    public MachineQueries machineQueries(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
+        return new MachineQueries(jdbc, SqlDialect.of(dataSource));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zephycloud.ledger.infra.api.ApiCredentials;
 import com.zephycloud.ledger.infra.api.ApiParamsResolver;
 import com.zephycloud.ledger.infra.api.BasicAuthenticationFilter;
+import com.zephycloud.ledger.infra.api.ServerTimingFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,12 +39,20 @@ public class WebConfiguration implements WebMvcConfigurer {
         converters.add(0, new MappingJackson2HttpMessageConverter(apiJson));
     }
 
+    /** First of all filters: the time it reports covers everything the server does for a request. */
+    @Bean
+    public FilterRegistrationBean<ServerTimingFilter> serverTiming() {
+        FilterRegistrationBean<ServerTimingFilter> registration = new FilterRegistrationBean<>(new ServerTimingFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** The reference's paths end with a slash; both forms reach the same endpoint. */
     @Bean
     public FilterRegistrationBean<UrlHandlerFilter> trailingSlash() {
         FilterRegistrationBean<UrlHandlerFilter> registration = new FilterRegistrationBean<>(
                 UrlHandlerFilter.trailingSlashHandler("/**").wrapRequest().build());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -60,7 +69,7 @@ public class WebConfiguration implements WebMvcConfigurer {
                 passwordOrDemo("service", serviceUser, servicePassword, demo));
         FilterRegistrationBean<BasicAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new BasicAuthenticationFilter(admin, service, apiJson));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -120,6 +120,49 @@ class CatalogApiTest extends ApiTest {
         assertThat(history.get(2).get("valid_to").asLong()).isEqualTo(t4);
     }
 
+    /** The list, its total, the show and list_all_machines agree across a removal and a re-creation. */
+    @Test
+    void aMachineIsListedAndCountedOnlyWhileItIsOffered() {
+        String provider = newProvider();
+        long t1 = now() + 1000;
+        long t2 = t1 + 100;
+        long t3 = t2 + 100;
+        admin().post("/admin/machines/create/", machine(provider, "m1", "effective_date", t1)).ok();
+        admin().post("/admin/machines/create/", machine(provider, "m2", "cores", 8, "effective_date", t1)).ok();
+        admin().post("/admin/machines/remove/", params("provider_name", provider, "machine_name", "m2",
+                "effective_date", t2)).ok();
+        admin().post("/admin/machines/create/", machine(provider, "m2", "cores", 16, "effective_date", t3)).ok();
+
+        assertThat(namesAt(provider, t1 - 1)).isEmpty();
+        assertThat(namesAt(provider, t1)).containsExactly("m1", "m2");
+        assertThat(namesAt(provider, t2 - 1)).containsExactly("m1", "m2");
+        assertThat(namesAt(provider, t2)).containsExactly("m1");
+        admin().post("/admin/machines/show/", params("provider_name", provider, "machine_name", "m2", "date", t2))
+                .refused(404);
+        assertThat(admin().get("/admin/providers/list_all_machines/", params("date", t2)).ok().get(provider))
+                .extracting(JsonNode::asText).containsExactly("m1");
+        assertThat(namesAt(provider, t3)).containsExactly("m1", "m2");
+        assertThat(admin().post("/admin/machines/show/", params("provider_name", provider, "machine_name", "m2",
+                "date", t3)).ok().get("cores").asInt()).isEqualTo(16);
+
+        var byCores = admin().post("/admin/machines/list/", params("provider_name", provider, "date", t3,
+                "order", "cores DESC", "limit", 1));
+        assertThat(byCores.ok()).extracting(node -> node.get("name").asText()).containsExactly("m2");
+        assertThat(byCores.total()).isEqualTo(2);
+        var secondPage = admin().post("/admin/machines/list/", params("provider_name", provider, "date", t3,
+                "limit", 1, "offset", 1));
+        assertThat(secondPage.ok()).extracting(node -> node.get("name").asText()).containsExactly("m2");
+        assertThat(secondPage.total()).isEqualTo(2);
+    }
+
+    /** The names listed at {@code date}, checked against the list's total. */
+    private List<String> namesAt(String provider, long date) {
+        var list = admin().post("/admin/machines/list/", params("provider_name", provider, "date", date));
+        List<String> names = list.ok().findValues("name").stream().map(JsonNode::asText).toList();
+        assertThat(list.total()).isEqualTo(names.size());
+        return names;
+    }
+
     private String rootPriceAt(String provider, long date) {
         var list = admin().post("/admin/machines/list/", params("provider_name", provider, "date", date));
         JsonNode data = list.ok();

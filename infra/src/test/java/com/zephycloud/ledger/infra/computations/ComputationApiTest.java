@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -31,13 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComputationApiTest {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** A name of its own per test JVM: test runs of other checkouts may share the PostgreSQL database. */
+    private static final String DATABASE = "computations_api_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
     @LocalServerPort
     private int port;
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.url("computations_api"));
+        registry.add("spring.datasource.url", () -> TestDatabase.url(DATABASE));
         registry.add("zephy.admin.password", () -> TestDatabase.ADMIN_PASSWORD);
         registry.add("zephy.service.password", () -> TestDatabase.SERVICE_PASSWORD);
     }

@@ -86,7 +86,7 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
-            return new ApiResult(response.statusCode(), body);
+            return new ApiResult(response.statusCode(), response.headers(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

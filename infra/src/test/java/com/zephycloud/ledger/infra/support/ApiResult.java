@@ -3,13 +3,19 @@ package com.zephycloud.ledger.infra.support;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.net.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One HTTP answer: its status and the parsed envelope. */
-public record ApiResult(int status, JsonNode body) {
+/** One HTTP answer: its status, its headers and the parsed envelope. */
+public record ApiResult(int status, HttpHeaders headers, JsonNode body) {
+
+    /** The first value of header {@code name}, or null. */
+    public String header(String name) {
+        return headers.firstValue(name).orElse(null);
+    }
 
     public JsonNode data() {
         return body.get("data");

@@ -19,6 +19,8 @@ import java.util.Map;
  * {@code catalog_machine_version}: every version of every machine with its validity range.
  * A version event says "from E on, the machine is S": it replaces the version starting at E, or
  * splits the version valid at E; a removal at R ends the version valid at R and drops later ones.
+ * {@code catalog_machine_period}: the periods in which a machine is offered, from a creation to
+ * the removal that follows it (the versions in between cover the period without gaps).
  */
 @ProcessingGroup(MachineProjection.PROCESSING_GROUP)
 public class MachineProjection {
@@ -33,12 +35,11 @@ public class MachineProjection {
         this.jdbc = jdbc;
     }
 
+    /** A machine is created only where it is not offered (never, or removed before), with no later version. */
     @EventHandler
     void on(MachineCreated event) {
-        if (jdbc.queryForObject("SELECT count(*) FROM catalog_machine" + KEY, Long.class, event.provider(),
-                event.machine()) == 0) {
-            jdbc.update("INSERT INTO catalog_machine (provider, machine) VALUES (?, ?)", event.provider(), event.machine());
-        }
+        jdbc.update("INSERT INTO catalog_machine_period (provider, machine, valid_from_us, valid_to_us)"
+                + " VALUES (?, ?, ?, NULL)", event.provider(), event.machine(), Micros.of(event.effectiveAt()));
         setVersion(event.provider(), event.machine(), event.effectiveAt(), event.spec());
     }
 
@@ -60,12 +61,17 @@ public class MachineProjection {
         jdbc.update("UPDATE catalog_machine_version SET valid_to_us = ?" + KEY
                         + " AND valid_from_us < ? AND (valid_to_us IS NULL OR valid_to_us > ?)",
                 at, event.provider(), event.machine(), at, at);
+        jdbc.update("DELETE FROM catalog_machine_period" + KEY + " AND valid_from_us >= ?",
+                event.provider(), event.machine(), at);
+        jdbc.update("UPDATE catalog_machine_period SET valid_to_us = ?" + KEY
+                        + " AND valid_from_us < ? AND (valid_to_us IS NULL OR valid_to_us > ?)",
+                at, event.provider(), event.machine(), at, at);
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM catalog_machine_version");
-        jdbc.update("DELETE FROM catalog_machine");
+        jdbc.update("DELETE FROM catalog_machine_period");
     }
 
     private void setVersion(String provider, String machine, Instant effectiveAt, MachineSpec spec) {

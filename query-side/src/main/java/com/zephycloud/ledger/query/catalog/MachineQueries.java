@@ -4,6 +4,7 @@ import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.catalog.RankPrices;
 import com.zephycloud.ledger.query.common.Micros;
 import com.zephycloud.ledger.query.common.SortableColumns;
+import com.zephycloud.ledger.query.common.SqlDialect;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -17,21 +18,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Machines at a point in time. The list is driven by {@code catalog_machine} (one row per
- * machine) and finds each machine's version by the primary key (provider, machine,
- * valid_from_us): its cost grows with the number of machines, not with their versions.
+ * Machines at a point in time. Lists are driven by {@code catalog_machine_period} (a row per
+ * period in which a machine is offered): the count is a range over those rows, and each listed
+ * machine's version is one index seek (see {@link MachineVersionsAt}), so that their cost grows
+ * with the number of machines, not with their versions.
  */
 public class MachineQueries {
 
-    public static final SortableColumns ORDER = SortableColumns.of("v.machine ASC",
-            "name", "v.machine", "cores", "v.cores", "ram", "v.ram", "availability", "v.availability");
-
-    /** The version of each machine of {@code m} valid at {@code :at}. */
-    static final String VERSIONS_AT = " FROM catalog_machine m JOIN catalog_machine_version v"
-            + " ON v.provider = m.provider AND v.machine = m.machine AND v.valid_from_us = ("
-            + "SELECT max(x.valid_from_us) FROM catalog_machine_version x"
-            + " WHERE x.provider = m.provider AND x.machine = m.machine AND x.valid_from_us <= :at)"
-            + " WHERE (v.valid_to_us IS NULL OR v.valid_to_us > :at)";
+    /** Ordered by {@code o.machine}, the driving table's key, so that a page by name stops after its rows. */
+    public static final SortableColumns ORDER = SortableColumns.of("o.machine ASC",
+            "name", "o.machine", "cores", "v.cores", "ram", "v.ram", "availability", "v.availability");
 
     static final RowMapper<MachineView> ROW = (row, n) -> new MachineView(row.getString("machine"),
             row.getInt("cores"), row.getLong("ram"), row.getInt("availability"), prices(row),
@@ -40,36 +36,38 @@ public class MachineQueries {
             row.getInt("cost_sec_granularity"), row.getInt("cost_min_sec_granularity"), row.getBoolean("auto_update"));
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final String versionsAt;
 
-    public MachineQueries(NamedParameterJdbcTemplate jdbc) {
+    public MachineQueries(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.versionsAt = MachineVersionsAt.from(dialect);
     }
 
     @QueryHandler
     public MachinePage handle(ListMachines query) {
         MapSqlParameterSource params = new MapSqlParameterSource("at", Micros.of(query.at()))
                 .addValue("provider", query.provider());
-        String where = VERSIONS_AT + " AND m.provider = :provider";
-        Long total = jdbc.queryForObject("SELECT count(*)" + where, params, Long.class);
-        List<MachineView> items = jdbc.query("SELECT v.*" + where + ORDER.orderBy(query.sort())
-                + query.paging().sql(), params, ROW);
+        Long total = jdbc.queryForObject("SELECT count(*)" + MachineVersionsAt.OFFERED + " AND o.provider = :provider",
+                params, Long.class);
+        List<MachineView> items = jdbc.query("SELECT v.*" + versionsAt + " AND o.provider = :provider"
+                + ORDER.orderBy(query.sort()) + query.paging().sql(), params, ROW);
         return new MachinePage(items, total == null ? 0 : total);
     }
 
     @QueryHandler
     public Optional<MachineView> handle(FindMachine query) {
+        // At most one version is valid at :at; the order and limit make the search one
+        // descending seek from :at instead of a scan of every earlier version.
         return jdbc.query("SELECT * FROM catalog_machine_version v WHERE provider = :provider AND machine = :machine"
-                        + " AND valid_from_us <= :at ORDER BY valid_from_us DESC LIMIT 1",
+                        + " AND " + MachineVersionsAt.validAt("v") + " ORDER BY valid_from_us DESC LIMIT 1",
                 new MapSqlParameterSource("at", Micros.of(query.at())).addValue("provider", query.provider())
-                        .addValue("machine", query.machine()),
-                (row, n) -> covers(row, Micros.of(query.at())) ? ROW.mapRow(row, n) : null)
-                .stream().filter(java.util.Objects::nonNull).findFirst();
+                        .addValue("machine", query.machine()), ROW).stream().findFirst();
     }
 
     @QueryHandler
     public MachinesByProvider handle(ListAllMachines query) {
         Map<String, List<String>> byProvider = new TreeMap<>();
-        jdbc.query("SELECT v.provider, v.machine" + VERSIONS_AT + " ORDER BY v.provider, v.machine",
+        jdbc.query("SELECT o.provider, o.machine" + MachineVersionsAt.OFFERED + " ORDER BY o.provider, o.machine",
                 new MapSqlParameterSource("at", Micros.of(query.at())),
                 row -> {
                     byProvider.computeIfAbsent(row.getString("provider"), p -> new java.util.ArrayList<>())
@@ -87,11 +85,6 @@ public class MachineQueries {
                         Validity.seconds((Long) row.getObject("valid_to_us", Long.class)), prices(row),
                         row.getBigDecimal("cost_per_hour").stripTrailingZeros(), row.getString("cost_currency"),
                         row.getBoolean("auto_update"))));
-    }
-
-    private static boolean covers(ResultSet row, long at) throws SQLException {
-        long to = row.getLong("valid_to_us");
-        return row.wasNull() || to > at;
     }
 
     static RankPrices prices(ResultSet row) throws SQLException {
