@@ -33,13 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has exactly the slices 0..60, each once. Baseline, in the same run: plain ConsumeCredit commands
  * (one transaction each, same number of threads), the least a slice charge costs.
  * Run: ./mvnw -B -Pbenchmark verify -pl infra -am -Dtest=SliceBillingBenchmark
+ * Scale (for a quick look only; the documented figures are for the defaults):
+ * -DargLine="-Dbench.jobs=1000 -Dbench.seconds=60 -Dbench.workers=4".
  */
 @Tag("benchmark")
 class SliceBillingBenchmark {
 
-    private static final int JOBS = 1000;
-    private static final int SECONDS = 60;
-    private static final int WORKERS = 4;
+    private static final int JOBS = Integer.getInteger("bench.jobs", 1000);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+    private static final int WORKERS = Integer.getInteger("bench.workers", 4);
 
     @Test
     void thousandJobsWithOneSecondSlices() throws Exception {
@@ -52,13 +54,8 @@ class SliceBillingBenchmark {
             for (int i = 0; i < JOBS; i++) {
                 int n = i;
                 done.add(setup.submit(() -> {
-                    String login = "bench" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
-                    users[n] = app.admin().post("/admin/user/new/", params("login", login, "email", login + "@example.com",
-                            "pwd", "secret-password", "rank", "gold", "nbr_coins", "100")).ok().asLong();
-                    jobs[n] = app.service().post("/service/computations/submit/", params("user_id", users[n],
-                            "project_uid", "bench", "toolchain_name", "calc", "provider_name", "aws_eu",
-                            "machine_name", "fast")).ok().get("job_id").asLong();
-                    app.service().post("/service/computations/start/", params("job_id", jobs[n])).ok();
+                    users[n] = RunningJobs.newUser(app, "100");
+                    jobs[n] = RunningJobs.startJob(app, users[n], "fast", 1);
                 }));
             }
             for (Future<?> f : done) {
