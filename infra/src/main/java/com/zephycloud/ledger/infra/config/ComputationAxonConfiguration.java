@@ -3,8 +3,8 @@ package com.zephycloud.ledger.infra.config;
 import com.zephycloud.ledger.command.computations.Computation;
 import com.zephycloud.ledger.infra.billing.BillingRegister;
 import com.zephycloud.ledger.infra.billing.SliceBillingWorkers;
+import com.zephycloud.ledger.infra.persistence.BoundedLruCache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -23,16 +23,18 @@ import java.util.concurrent.Executors;
 /**
  * Computations on Axon: the Computation aggregate (cached, snapshotted: a long job has one event
  * per slice), the billing registers on a subscribing processor (inside the command's
- * transaction), and the workers that charge due slices.
+ * transaction), and the workers that charge due slices. The cache keeps the running jobs: with
+ * Axon's weak-reference cache most slice charges reloaded the job from the event store.
  */
 @Configuration(proxyBeanMethods = false)
 public class ComputationAxonConfiguration {
 
     @Bean
-    public ConfigurerModule computationAggregate(@Value("${zephy.computations.snapshot-threshold}") int snapshotThreshold) {
+    public ConfigurerModule computationAggregate(@Value("${zephy.computations.snapshot-threshold}") int snapshotThreshold,
+                                                 @Value("${zephy.computations.cached-jobs}") int cachedJobs) {
         return configurer -> {
             AggregateConfigurer<Computation> aggregate = AggregateConfigurer.defaultConfiguration(Computation.class);
-            aggregate.configureCache(config -> new WeakReferenceCache())
+            aggregate.configureCache(config -> new BoundedLruCache(cachedJobs))
                     .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
                             AggregateSnapshotter.builder()
                                     .eventStore(config.eventStore())
