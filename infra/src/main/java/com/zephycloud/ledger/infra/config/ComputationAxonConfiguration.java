@@ -2,6 +2,7 @@ package com.zephycloud.ledger.infra.config;
 
 import com.zephycloud.ledger.command.computations.Computation;
 import com.zephycloud.ledger.infra.billing.BillingRegister;
+import com.zephycloud.ledger.infra.billing.SliceBilling;
 import com.zephycloud.ledger.infra.billing.SliceBillingWorkers;
 import com.zephycloud.ledger.infra.persistence.BoundedLruCache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,7 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -54,10 +54,15 @@ public class ComputationAxonConfiguration {
     }
 
     @Bean
-    public SliceBillingWorkers sliceBillingWorkers(CommandGateway commands, TransactionTemplate transactions,
-                                                   JdbcTemplate jdbc, Clock clock,
+    public SliceBilling sliceBilling(CommandGateway commands, TransactionManager transactions, JdbcTemplate jdbc,
+                                     Clock clock, @Value("${zephy.computations.billing.batch-size}") int batchSize) {
+        return new SliceBilling(commands, transactions, jdbc, clock, batchSize);
+    }
+
+    @Bean
+    public SliceBillingWorkers sliceBillingWorkers(SliceBilling billing,
                                                    @Value("${zephy.computations.billing.workers}") int workers,
                                                    @Value("${zephy.computations.billing.poll-interval}") Duration pollInterval) {
-        return new SliceBillingWorkers(commands, transactions, jdbc, clock, workers, pollInterval);
+        return new SliceBillingWorkers(billing, workers, pollInterval);
     }
 }
