@@ -13,11 +13,16 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -28,10 +33,13 @@ import java.util.concurrent.Callable;
  * batch are appended together, the registers written together, and everything commits once or
  * not at all. A commit per slice was most of a charge's cost.
  * <p>
- * A batch that fails (one slice that cannot be stored, two instances charging one account) is
- * rolled back whole, and its slices are then charged one per transaction, so a failing slice
- * holds back none of the others and none is charged twice. Overdue slices (after a restart) are
- * charged one after the other, each once, with its own boundaries.
+ * A batch that fails (a slice that cannot be stored, an aggregate changed by another instance
+ * since this one cached it) is rolled back whole, with the cache entries of its aggregates, and
+ * its slices are charged again in two halves, each its own transaction, halved again on failure
+ * down to single slices: a failing slice holds back none of the others and none is charged twice,
+ * and the common failure, a stale cache entry, costs one retry rather than a transaction per
+ * slice. Overdue slices (after a restart) are charged one after the other, each once, with its
+ * own boundaries.
  */
 public class SliceBilling {
 
@@ -39,11 +47,12 @@ public class SliceBilling {
     private static final String CLAIM = "SELECT job_id, next_slice FROM billing_schedule WHERE due_us <= ?"
             + " ORDER BY due_us FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
     private static final String RECLAIM = "SELECT job_id, next_slice FROM billing_schedule"
-            + " WHERE job_id = ? AND next_slice = ? AND due_us <= ? FOR UPDATE SKIP LOCKED";
+            + " WHERE job_id IN (:jobs) AND due_us <= :now FOR UPDATE SKIP LOCKED";
 
     private final CommandGateway commands;
     private final TransactionManager transactions;
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final Clock clock;
     private final int batchSize;
 
@@ -55,61 +64,89 @@ public class SliceBilling {
         this.commands = commands;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
         this.batchSize = batchSize;
     }
 
     private record Due(JobId jobId, long slice) {
+        static final RowMapper<Due> ROW = (row, n) -> new Due(JobId.of(row.getLong("job_id")), row.getLong("next_slice"));
     }
 
     /**
      * Charges at most one batch of due slices; answers how many slices it settled (charged, or
      * found killed, stale or behind). A batch that failed is answered for once its slices were
-     * tried one by one; a slice that still fails stays due and is tried again later.
+     * tried again in smaller batches; a slice that still fails stays due and is tried later.
      */
     public int chargeDue() {
         Instant now = clock.instant();
         List<Due> claimed = new ArrayList<>();
         try {
             return inOneUnitOfWork(() -> {
-                claimed.addAll(claim(CLAIM, Micros.of(now), batchSize));
+                claimed.addAll(jdbc.query(CLAIM, Due.ROW, Micros.of(now), batchSize));
                 return settle(claimed, now);
             });
-        } catch (RuntimeException batchFailure) {
+        } catch (RuntimeException failure) {
             if (claimed.size() <= 1) {
-                throw batchFailure;
+                throw failure;
             }
-            log.info("a batch of {} slices was rolled back ({}); charging them one by one", claimed.size(),
-                    batchFailure.toString());
-            return oneByOne(claimed, now);
+            log.info("a batch of {} slices was rolled back, charging it in halves: {}", claimed.size(),
+                    failure.toString());
+            return inHalves(claimed, now);
         }
     }
 
-    private int oneByOne(List<Due> slices, Instant now) {
-        int settled = 0;
-        for (Due slice : slices) {
-            try {
-                settled += inOneUnitOfWork(() -> settle(claim(RECLAIM, slice.jobId().value(), slice.slice(),
-                        Micros.of(now)), now));
-            } catch (RuntimeException e) {
-                // the transaction rolled back: the row stays due and is claimed again
-                log.info("charging slice {} of {} failed, will retry: {}", slice.slice(), slice.jobId(), e.toString());
+    private int inHalves(List<Due> slices, Instant now) {
+        int half = slices.size() / 2;
+        return again(slices.subList(0, half), now) + again(slices.subList(half, slices.size()), now);
+    }
+
+    /** Charges {@code slices} in one transaction if they are still due and unchanged; halves them on failure. */
+    private int again(List<Due> slices, Instant now) {
+        try {
+            return inOneUnitOfWork(() -> settle(reclaim(slices, now), now));
+        } catch (RuntimeException failure) {
+            if (slices.size() > 1) {
+                return inHalves(slices, now);
             }
+            // the transaction rolled back: the row stays due and is claimed again
+            log.info("charging slice {} of {} failed, will retry: {}", slices.get(0).slice(), slices.get(0).jobId(),
+                    failure.toString());
+            return 0;
         }
-        return settled;
     }
 
-    private List<Due> claim(String sql, Object... parameters) {
-        return jdbc.query(sql, (row, n) -> new Due(JobId.of(row.getLong("job_id")), row.getLong("next_slice")),
-                parameters);
+    /** The rows of {@code slices} still at the same slice and due; a row moved on meanwhile was charged elsewhere. */
+    private List<Due> reclaim(List<Due> slices, Instant now) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("jobs",
+                slices.stream().map(slice -> slice.jobId().value()).toList()).addValue("now", Micros.of(now));
+        Set<Due> unchanged = new HashSet<>(named.query(RECLAIM, parameters, Due.ROW));
+        return slices.stream().filter(unchanged::contains).toList();
     }
 
+    /**
+     * Settles every slice, then fails with the first failure if there was one. Going on after a
+     * failure loads the aggregates of the remaining slices too, so that rolling the batch back
+     * drops every stale cache entry it holds, not only the first one.
+     */
     private int settle(List<Due> slices, Instant now) {
         int settled = 0;
+        RuntimeException failure = null;
         for (Due slice : slices) {
-            if (settle(slice, now)) {
-                settled++;
+            try {
+                if (settle(slice, now)) {
+                    settled++;
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return settled;
     }

@@ -28,14 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SliceBatchBillingTest {
 
-    private static final BigDecimal SLICE = new BigDecimal("0.001");
+    private static final String DATABASE = LedgerInstance.database(
+            "batch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
     private static LedgerInstance app;
     private static SliceBilling billing;
 
     @BeforeAll
     static void startServer() {
-        app = LedgerInstance.start(LedgerInstance.database(
-                "batch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)), 0);
+        app = LedgerInstance.start(DATABASE, 0);
         billing = app.bean(SliceBilling.class);
     }
 
@@ -141,6 +141,32 @@ class SliceBatchBillingTest {
 
         assertThat(slicesOf(poisoned)).containsExactly(0L, 1L);
         assertBalance(poisonedUser, "9.898");
+    }
+
+    @Test
+    void jobsChargedMeanwhileByAnotherInstanceAreChargedOnceMoreWithoutRepeatingItsSlices() throws Exception {
+        long user = newUser(app, "10");
+        List<Long> jobs = List.of(startJob(user), startJob(newUser(app, "10")));
+        assertThat(billing.chargeDue()).isEqualTo(2); // this instance now holds both jobs and the account in memory
+        try (LedgerInstance other = LedgerInstance.start(DATABASE, 0)) {
+            CLOCK.advance(Duration.ofSeconds(1));
+            assertThat(other.bean(SliceBilling.class).chargeDue()).isEqualTo(2);
+        }
+        CLOCK.advance(Duration.ofSeconds(1));
+
+        // what this instance holds in memory is stale: a batch fails on it, then is charged again
+        int settled = 0;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            settled += billing.chargeDue();
+        }
+
+        assertThat(settled).isEqualTo(2);
+        for (long job : jobs) {
+            assertThat(slicesOf(job)).containsExactly(0L, 1L, 2L);
+        }
+        SliceBillingScenarioTest.awaitTrue(() -> decimal(app.admin().post("/admin/user/show/",
+                params("user_id", user)).ok().get("credit")).compareTo(new BigDecimal("9.897")) == 0);
+        assertBalance(user, "9.897"); // 10 - 0.1 - 3 × 0.001
     }
 
     private static List<Long> slicesOf(long jobId) {
