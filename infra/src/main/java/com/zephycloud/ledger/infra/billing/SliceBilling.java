@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  * instances never wait for each other nor take the same row) and sends one {@link ChargeSlice}
  * per row inside one unit of work: each command runs nested in it, so the events of the whole
  * batch are appended together, the registers written together, and everything commits once or
- * not at all. A commit per slice was most of a charge's cost.
+ * not at all: a claim, a commit and the register round trips per batch instead of per slice.
  * <p>
  * A batch that fails (a slice that cannot be stored, an aggregate changed by another instance
  * since this one cached it) is rolled back whole, with the cache entries of its aggregates, and
