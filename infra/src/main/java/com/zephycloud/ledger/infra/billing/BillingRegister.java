@@ -1,11 +1,11 @@
 package com.zephycloud.ledger.infra.billing;
 
+import com.zephycloud.ledger.infra.persistence.RegisterWrites;
 import com.zephycloud.ledger.kernel.events.computations.ComputationCanceled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationFinished;
 import com.zephycloud.ledger.kernel.events.computations.ComputationKilled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationSliceCharged;
 import com.zephycloud.ledger.kernel.events.computations.ComputationStarted;
-import com.zephycloud.ledger.infra.persistence.RegisterWrites;
 import com.zephycloud.ledger.kernel.JobId;
 import com.zephycloud.ledger.query.common.Micros;
 import org.axonframework.config.ProcessingGroup;
