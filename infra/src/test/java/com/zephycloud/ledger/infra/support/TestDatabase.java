@@ -42,8 +42,20 @@ public final class TestDatabase {
         return url(NAME);
     }
 
+    /**
+     * Pool settings of a test application: connections opened on demand and closed when idle.
+     * Every cached test context keeps its pool, and the test suites of several checkouts share
+     * one PostgreSQL (100 connections): full pools of 20 each ran it out of connections.
+     */
+    public static final String[] SMALL_POOL = {
+            "spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000"};
+
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestDatabase::url);
+        for (String setting : SMALL_POOL) {
+            String[] keyAndValue = setting.split("=", 2);
+            registry.add(keyAndValue[0], () -> keyAndValue[1]);
+        }
         registry.add("zephy.admin.password", () -> ADMIN_PASSWORD);
         registry.add("zephy.service.password", () -> SERVICE_PASSWORD);
     }
