@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.billing;
 
+import com.zephycloud.ledger.infra.persistence.RegisterWrites;
 import com.zephycloud.ledger.kernel.events.computations.ComputationCanceled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationFinished;
 import com.zephycloud.ledger.kernel.events.computations.ComputationKilled;
@@ -9,7 +10,6 @@ import com.zephycloud.ledger.kernel.JobId;
 import com.zephycloud.ledger.query.common.Micros;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * stores the computation's events. A started computation gets a schedule row due at its start; a
  * charged slice moves it to the next slice (and only from the slice just charged) and is written
  * once in {@code computation_slice_charge}, whose key refuses a second charge of the same slice;
- * an ended computation leaves the schedule.
+ * an ended computation leaves the schedule. The writes go to the database in batches, before the
+ * transaction commits ({@link RegisterWrites}).
  */
 @Component
 @ProcessingGroup(BillingRegister.PROCESSING_GROUP)
@@ -25,28 +26,31 @@ public class BillingRegister {
 
     public static final String PROCESSING_GROUP = "computation-billing-register";
 
-    private final JdbcTemplate jdbc;
+    private final RegisterWrites writes;
 
-    public BillingRegister(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public BillingRegister(RegisterWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(ComputationStarted event) {
-        jdbc.update("INSERT INTO billing_schedule (job_id, next_slice, due_us) VALUES (?, 0, ?)",
+        writes.write("INSERT INTO billing_schedule (job_id, next_slice, due_us) VALUES (?, 0, ?)",
                 event.jobId().value(), Micros.of(event.startTime()));
     }
 
     @EventHandler
     void on(ComputationSliceCharged event) {
-        jdbc.update("INSERT INTO computation_slice_charge (job_id, slice_number, transaction_id) VALUES (?, ?, ?)",
+        writes.write("INSERT INTO computation_slice_charge (job_id, slice_number, transaction_id) VALUES (?, ?, ?)",
                 event.jobId().value(), event.sliceNumber(), event.transactionId().value());
-        int moved = jdbc.update("UPDATE billing_schedule SET next_slice = ?, due_us = ? WHERE job_id = ? AND next_slice = ?",
-                event.sliceNumber() + 1L, Micros.of(event.computingEnd()), event.jobId().value(), event.sliceNumber());
-        if (moved != 1) {
-            throw new IllegalStateException("slice " + event.sliceNumber() + " of job " + event.jobId().value()
-                    + " is not the next one of the billing schedule");
-        }
+        writes.write("UPDATE billing_schedule SET next_slice = ?, due_us = ? WHERE job_id = ? AND next_slice = ?",
+                new Object[]{event.sliceNumber() + 1L, Micros.of(event.computingEnd()), event.jobId().value(),
+                        event.sliceNumber()},
+                moved -> {
+                    if (moved != 1) {
+                        throw new IllegalStateException("slice " + event.sliceNumber() + " of job "
+                                + event.jobId().value() + " is not the next one of the billing schedule");
+                    }
+                });
     }
 
     @EventHandler
@@ -65,6 +69,6 @@ public class BillingRegister {
     }
 
     private void unschedule(JobId jobId) {
-        jdbc.update("DELETE FROM billing_schedule WHERE job_id = ?", jobId.value());
+        writes.write("DELETE FROM billing_schedule WHERE job_id = ?", jobId.value());
     }
 }

@@ -2,9 +2,10 @@ package com.zephycloud.ledger.infra.config;
 
 import com.zephycloud.ledger.command.computations.Computation;
 import com.zephycloud.ledger.infra.billing.BillingRegister;
+import com.zephycloud.ledger.infra.billing.SliceBilling;
 import com.zephycloud.ledger.infra.billing.SliceBillingWorkers;
+import com.zephycloud.ledger.infra.persistence.BoundedLruCache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -14,7 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,16 +23,18 @@ import java.util.concurrent.Executors;
 /**
  * Computations on Axon: the Computation aggregate (cached, snapshotted: a long job has one event
  * per slice), the billing registers on a subscribing processor (inside the command's
- * transaction), and the workers that charge due slices.
+ * transaction), and the workers that charge due slices. The cache keeps the running jobs: with
+ * Axon's weak-reference cache most slice charges reloaded the job from the event store.
  */
 @Configuration(proxyBeanMethods = false)
 public class ComputationAxonConfiguration {
 
     @Bean
-    public ConfigurerModule computationAggregate(@Value("${zephy.computations.snapshot-threshold}") int snapshotThreshold) {
+    public ConfigurerModule computationAggregate(@Value("${zephy.computations.snapshot-threshold}") int snapshotThreshold,
+                                                 @Value("${zephy.computations.cached-jobs}") int cachedJobs) {
         return configurer -> {
             AggregateConfigurer<Computation> aggregate = AggregateConfigurer.defaultConfiguration(Computation.class);
-            aggregate.configureCache(config -> new WeakReferenceCache())
+            aggregate.configureCache(config -> new BoundedLruCache(cachedJobs))
                     .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
                             AggregateSnapshotter.builder()
                                     .eventStore(config.eventStore())
@@ -52,10 +54,15 @@ public class ComputationAxonConfiguration {
     }
 
     @Bean
-    public SliceBillingWorkers sliceBillingWorkers(CommandGateway commands, TransactionTemplate transactions,
-                                                   JdbcTemplate jdbc, Clock clock,
+    public SliceBilling sliceBilling(CommandGateway commands, TransactionManager transactions, JdbcTemplate jdbc,
+                                     Clock clock, @Value("${zephy.computations.billing.batch-size}") int batchSize) {
+        return new SliceBilling(commands, transactions, jdbc, clock, batchSize);
+    }
+
+    @Bean
+    public SliceBillingWorkers sliceBillingWorkers(SliceBilling billing,
                                                    @Value("${zephy.computations.billing.workers}") int workers,
                                                    @Value("${zephy.computations.billing.poll-interval}") Duration pollInterval) {
-        return new SliceBillingWorkers(commands, transactions, jdbc, clock, workers, pollInterval);
+        return new SliceBillingWorkers(billing, workers, pollInterval);
     }
 }

@@ -26,9 +26,10 @@ import java.util.Map;
 
 /**
  * The command side's register of transactions ({@link LedgerEntries}). Its handlers run on a
- * subscribing processor, in the transaction that stores the event: a failed write here rolls the
- * command back. The conditional update on cancellation is what makes "canceled at most once"
- * hold when two cancellations of one transaction race.
+ * subscribing processor, in the transaction that stores the event (in batches, before it commits:
+ * {@link RegisterWrites}): a failed write here rolls the command back. The conditional update on
+ * cancellation is what makes "canceled at most once" hold when two cancellations of one
+ * transaction race.
  */
 @Component
 @ProcessingGroup(LedgerEntryRegister.PROCESSING_GROUP)
@@ -36,12 +37,12 @@ public class LedgerEntryRegister implements LedgerEntries {
 
     public static final String PROCESSING_GROUP = "ledger-entry-register";
 
-    private final JdbcTemplate jdbc;
+    private final RegisterWrites writes;
     private final NamedParameterJdbcTemplate named;
     private final ObjectMapper json;
 
-    public LedgerEntryRegister(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    public LedgerEntryRegister(RegisterWrites writes, JdbcTemplate jdbc, ObjectMapper json) {
+        this.writes = writes;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.json = json;
     }
@@ -58,11 +59,14 @@ public class LedgerEntryRegister implements LedgerEntries {
 
     @EventHandler
     void on(TransactionCanceled event) {
-        int marked = jdbc.update("UPDATE ledger_entry SET canceled_by = ? WHERE transaction_id = ? AND canceled_by IS NULL",
-                event.transactionId().value(), event.canceledTransactionId().value());
-        if (marked != 1) {
-            throw new IllegalStateException("transaction " + event.canceledTransactionId() + " is already canceled");
-        }
+        writes.write("UPDATE ledger_entry SET canceled_by = ? WHERE transaction_id = ? AND canceled_by IS NULL",
+                new Object[]{event.transactionId().value(), event.canceledTransactionId().value()},
+                marked -> {
+                    if (marked != 1) {
+                        throw new IllegalStateException("transaction " + event.canceledTransactionId()
+                                + " is already canceled");
+                    }
+                });
         insert(event.transactionId(), event.userId(), event.signedAmount(), event.category(), event.context(),
                 event.canceledTransactionId());
     }
@@ -94,7 +98,7 @@ public class LedgerEntryRegister implements LedgerEntries {
 
     private void insert(TransactionId id, UserId userId, Zephycoins signedAmount, ChargeCategory category,
                         ChargeContext context, TransactionId reverses) {
-        jdbc.update("INSERT INTO ledger_entry (transaction_id, user_id, signed_amount, category, context, reverses)"
+        writes.write("INSERT INTO ledger_entry (transaction_id, user_id, signed_amount, category, context, reverses)"
                         + " VALUES (?, ?, ?, ?, ?, ?)",
                 id.value(), userId.value(), signedAmount.value(),
                 category == null ? null : category.json(),

@@ -9,6 +9,8 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One running server of the application, started as in production (SpringApplication) on a
@@ -24,15 +26,19 @@ final class LedgerInstance implements AutoCloseable {
     }
 
     static LedgerInstance start(String databaseUrl, int billingWorkers) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + databaseUrl,
+                "--server.port=0",
+                "--zephy.admin.password=" + TestDatabase.ADMIN_PASSWORD,
+                "--zephy.service.password=" + TestDatabase.SERVICE_PASSWORD,
+                "--zephy.computations.billing.workers=" + billingWorkers,
+                "--zephy.computations.billing.poll-interval=20ms",
+                "--axoniq.update-checker.disabled=true"));
+        for (String setting : TestDatabase.SMALL_POOL) {
+            arguments.add("--" + setting);
+        }
         ServletWebServerApplicationContext context = (ServletWebServerApplicationContext) new SpringApplicationBuilder(
                 LedgerApplication.class, CatalogTestDouble.class, ControlledClock.class)
-                .run("--spring.datasource.url=" + databaseUrl,
-                        "--server.port=0",
-                        "--zephy.admin.password=" + TestDatabase.ADMIN_PASSWORD,
-                        "--zephy.service.password=" + TestDatabase.SERVICE_PASSWORD,
-                        "--zephy.computations.billing.workers=" + billingWorkers,
-                        "--zephy.computations.billing.poll-interval=20ms",
-                        "--axoniq.update-checker.disabled=true");
+                .run(arguments.toArray(String[]::new));
         return new LedgerInstance(context);
     }
 

@@ -43,17 +43,11 @@ class SliceBillingScenarioTest {
     }
 
     private static long newUser(String coins) {
-        String login = "payer" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
-        return app.admin().post("/admin/user/new/", params("login", login, "email", login + "@example.com",
-                "pwd", "secret-password", "rank", "gold", "nbr_coins", coins)).ok().asLong();
+        return RunningJobs.newUser(app, coins);
     }
 
     private static long startJob(long userId, int machines) {
-        long jobId = app.service().post("/service/computations/submit/", params("user_id", userId,
-                "project_uid", "project-" + userId, "toolchain_name", "calc", "provider_name", "aws_eu",
-                "machine_name", "c5", "nbr_machines", machines)).ok().get("job_id").asLong();
-        app.service().post("/service/computations/start/", params("job_id", jobId)).ok();
-        return jobId;
+        return RunningJobs.startJob(app, userId, "c5", machines);
     }
 
     private static List<JsonNode> slices(ApiClient admin, long jobId) {

@@ -42,12 +42,20 @@ public final class TestDatabase {
         return url(NAME);
     }
 
+    /**
+     * Pool settings of a test application: connections opened on demand and closed when idle.
+     * Every cached test context keeps its pool, and other test runs may share the same PostgreSQL
+     * (100 connections by default): full pools of 20 each ran it out of connections.
+     */
+    public static final String[] SMALL_POOL = {
+            "spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000"};
+
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestDatabase::url);
-        // a test run keeps several application contexts alive at once: each opens connections on
-        // demand and gives idle ones back, instead of holding a full pool
-        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
-        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
+        for (String setting : SMALL_POOL) {
+            String[] keyAndValue = setting.split("=", 2);
+            registry.add(keyAndValue[0], () -> keyAndValue[1]);
+        }
         registry.add("zephy.admin.password", () -> ADMIN_PASSWORD);
         registry.add("zephy.service.password", () -> SERVICE_PASSWORD);
     }
