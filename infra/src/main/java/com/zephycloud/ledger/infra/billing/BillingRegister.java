@@ -1,12 +1,12 @@
 package com.zephycloud.ledger.infra.billing;
 
-import com.zephycloud.ledger.infra.persistence.RegisterWrites;
+import com.zephycloud.ledger.kernel.JobId;
 import com.zephycloud.ledger.kernel.events.computations.ComputationCanceled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationFinished;
 import com.zephycloud.ledger.kernel.events.computations.ComputationKilled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationSliceCharged;
 import com.zephycloud.ledger.kernel.events.computations.ComputationStarted;
-import com.zephycloud.ledger.kernel.JobId;
+import com.zephycloud.ledger.query.common.BatchedStatements;
 import com.zephycloud.ledger.query.common.Micros;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * charged slice moves it to the next slice (and only from the slice just charged) and is written
  * once in {@code computation_slice_charge}, whose key refuses a second charge of the same slice;
  * an ended computation leaves the schedule. The writes go to the database in batches, before the
- * transaction commits ({@link RegisterWrites}).
+ * transaction commits ({@link BatchedStatements}).
  */
 @Component
 @ProcessingGroup(BillingRegister.PROCESSING_GROUP)
@@ -26,23 +26,23 @@ public class BillingRegister {
 
     public static final String PROCESSING_GROUP = "computation-billing-register";
 
-    private final RegisterWrites writes;
+    private final BatchedStatements writes;
 
-    public BillingRegister(RegisterWrites writes) {
+    public BillingRegister(BatchedStatements writes) {
         this.writes = writes;
     }
 
     @EventHandler
     void on(ComputationStarted event) {
-        writes.write("INSERT INTO billing_schedule (job_id, next_slice, due_us) VALUES (?, 0, ?)",
+        writes.update("INSERT INTO billing_schedule (job_id, next_slice, due_us) VALUES (?, 0, ?)",
                 event.jobId().value(), Micros.of(event.startTime()));
     }
 
     @EventHandler
     void on(ComputationSliceCharged event) {
-        writes.write("INSERT INTO computation_slice_charge (job_id, slice_number, transaction_id) VALUES (?, ?, ?)",
+        writes.update("INSERT INTO computation_slice_charge (job_id, slice_number, transaction_id) VALUES (?, ?, ?)",
                 event.jobId().value(), event.sliceNumber(), event.transactionId().value());
-        writes.write("UPDATE billing_schedule SET next_slice = ?, due_us = ? WHERE job_id = ? AND next_slice = ?",
+        writes.update("UPDATE billing_schedule SET next_slice = ?, due_us = ? WHERE job_id = ? AND next_slice = ?",
                 new Object[]{event.sliceNumber() + 1L, Micros.of(event.computingEnd()), event.jobId().value(),
                         event.sliceNumber()},
                 moved -> {
@@ -69,6 +69,6 @@ public class BillingRegister {
     }
 
     private void unschedule(JobId jobId) {
-        writes.write("DELETE FROM billing_schedule WHERE job_id = ?", jobId.value());
+        writes.update("DELETE FROM billing_schedule WHERE job_id = ?", jobId.value());
     }
 }

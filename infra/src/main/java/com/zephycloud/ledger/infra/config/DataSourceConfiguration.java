@@ -1,17 +1,25 @@
 package com.zephycloud.ledger.infra.config;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zephycloud.ledger.query.common.BatchedStatements;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Driver settings the application relies on, whatever URL it is given. On PostgreSQL, batched
+ * How the application writes to its database. The command side's registers share one statement
+ * batch per unit of work, so that their writes keep their order. On PostgreSQL, batched
  * INSERTs are sent as multi-row INSERTs ({@code reWriteBatchedInserts}): projections write a
  * batch of events at a time, and a projection rebuild inserts millions of rows this way.
  */
 @Configuration(proxyBeanMethods = false)
 public class DataSourceConfiguration {
+
+    @Bean
+    public BatchedStatements registerWrites(JdbcTemplate jdbc) {
+        return new BatchedStatements(jdbc);
+    }
 
     @Bean
     public static BeanPostProcessor postgresBatchRewrite() {

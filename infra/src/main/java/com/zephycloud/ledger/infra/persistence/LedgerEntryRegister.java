@@ -12,6 +12,7 @@ import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
+import com.zephycloud.ledger.query.common.BatchedStatements;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +28,7 @@ import java.util.Map;
 /**
  * The command side's register of transactions ({@link LedgerEntries}). Its handlers run on a
  * subscribing processor, in the transaction that stores the event (in batches, before it commits:
- * {@link RegisterWrites}): a failed write here rolls the command back. The conditional update on
+ * {@link BatchedStatements}): a failed write here rolls the command back. The conditional update on
  * cancellation is what makes "canceled at most once" hold when two cancellations of one
  * transaction race.
  */
@@ -37,11 +38,11 @@ public class LedgerEntryRegister implements LedgerEntries {
 
     public static final String PROCESSING_GROUP = "ledger-entry-register";
 
-    private final RegisterWrites writes;
+    private final BatchedStatements writes;
     private final NamedParameterJdbcTemplate named;
     private final ObjectMapper json;
 
-    public LedgerEntryRegister(RegisterWrites writes, JdbcTemplate jdbc, ObjectMapper json) {
+    public LedgerEntryRegister(BatchedStatements writes, JdbcTemplate jdbc, ObjectMapper json) {
         this.writes = writes;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.json = json;
@@ -59,7 +60,7 @@ public class LedgerEntryRegister implements LedgerEntries {
 
     @EventHandler
     void on(TransactionCanceled event) {
-        writes.write("UPDATE ledger_entry SET canceled_by = ? WHERE transaction_id = ? AND canceled_by IS NULL",
+        writes.update("UPDATE ledger_entry SET canceled_by = ? WHERE transaction_id = ? AND canceled_by IS NULL",
                 new Object[]{event.transactionId().value(), event.canceledTransactionId().value()},
                 marked -> {
                     if (marked != 1) {
@@ -98,7 +99,7 @@ public class LedgerEntryRegister implements LedgerEntries {
 
     private void insert(TransactionId id, UserId userId, Zephycoins signedAmount, ChargeCategory category,
                         ChargeContext context, TransactionId reverses) {
-        writes.write("INSERT INTO ledger_entry (transaction_id, user_id, signed_amount, category, context, reverses)"
+        writes.update("INSERT INTO ledger_entry (transaction_id, user_id, signed_amount, category, context, reverses)"
                         + " VALUES (?, ?, ?, ?, ?, ?)",
                 id.value(), userId.value(), signedAmount.value(),
                 category == null ? null : category.json(),

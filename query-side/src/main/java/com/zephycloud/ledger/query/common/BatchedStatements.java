@@ -6,25 +6,34 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
- * A projection's insert and update statements, sent per batch of events (see {@link PerBatch}) in
- * the order they were issued: consecutive statements with the same SQL go to the database as one
- * JDBC batch. For writes whose outcome the handler does not need to read back.
+ * Insert, update and delete statements of the read models and the command side's registers,
+ * sent per unit of work (see {@link PerBatch}) in the order they were issued: consecutive
+ * statements with the same SQL go to the database as one JDBC batch. A projection's batch of a
+ * hundred events, or a billing batch of a hundred slices, costs a few round trips instead of
+ * hundreds. For writes whose outcome the handler does not read back, except through a row-count
+ * check that runs when the statement is sent and throws to roll the unit of work back.
  */
 public final class BatchedStatements {
 
+    private static final IntConsumer NO_CHECK = rows -> {
+    };
+
     private static final class Statement {
         final String sql;
+        final IntConsumer rowCountCheck;
         Object[] args;
 
-        Statement(String sql, Object[] args) {
+        Statement(String sql, Object[] args, IntConsumer rowCountCheck) {
             this.sql = sql;
             this.args = args;
+            this.rowCountCheck = rowCountCheck;
         }
     }
 
-    /** The statements of one batch, and those that a later one with the same key replaces. */
+    /** The statements of one unit of work, and those that a later one with the same key replaces. */
     private static final class Pending {
         final List<Statement> statements = new ArrayList<>();
         final Map<Object, Statement> latest = new HashMap<>();
@@ -39,14 +48,22 @@ public final class BatchedStatements {
     }
 
     public void update(String sql, Object... args) {
-        pending.add(batch -> batch.statements.add(new Statement(sql, args)));
+        update(sql, args, NO_CHECK);
     }
 
     /**
-     * A statement that sets values outright, so that only the latest one per {@code key} in a batch
-     * matters: a later call with the same key replaces the arguments of the pending statement, in
-     * its place (e.g. a user's credit after each of a hundred transactions: one update per batch).
-     * Statements in between must not depend on the values it sets.
+     * A statement whose number of changed rows is passed to {@code rowCountCheck} when it is sent
+     * (an INSERT sent in a multi-row batch may report no count: check UPDATEs and DELETEs only).
+     */
+    public void update(String sql, Object[] args, IntConsumer rowCountCheck) {
+        pending.add(batch -> batch.statements.add(new Statement(sql, args, rowCountCheck)));
+    }
+
+    /**
+     * A statement that sets values outright, so that only the latest one per {@code key} in a unit
+     * of work matters: a later call with the same key replaces the arguments of the pending
+     * statement, in its place (e.g. a user's credit after each of a hundred transactions: one
+     * update per batch). Statements in between must not depend on the values it sets.
      */
     public void updateLatest(Object key, String sql, Object... args) {
         pending.add(batch -> {
@@ -54,7 +71,7 @@ public final class BatchedStatements {
             if (earlier != null && earlier.sql.equals(sql)) {
                 earlier.args = args;
             } else {
-                Statement statement = new Statement(sql, args);
+                Statement statement = new Statement(sql, args, NO_CHECK);
                 batch.statements.add(statement);
                 batch.latest.put(key, statement);
             }
@@ -69,14 +86,14 @@ public final class BatchedStatements {
             while (end < statements.size() && statements.get(end).sql.equals(sql)) {
                 end++;
             }
-            List<Object[]> args = new ArrayList<>(end - start);
-            for (Statement statement : statements.subList(start, end)) {
-                args.add(statement.args);
-            }
-            if (args.size() == 1) {
-                jdbc.update(sql, args.get(0));
+            List<Statement> sameSql = statements.subList(start, end);
+            if (sameSql.size() == 1) {
+                sameSql.get(0).rowCountCheck.accept(jdbc.update(sql, sameSql.get(0).args));
             } else {
-                jdbc.batchUpdate(sql, args);
+                int[] counts = jdbc.batchUpdate(sql, sameSql.stream().map(statement -> statement.args).toList());
+                for (int i = 0; i < counts.length; i++) {
+                    sameSql.get(i).rowCountCheck.accept(counts[i]);
+                }
             }
             start = end;
         }

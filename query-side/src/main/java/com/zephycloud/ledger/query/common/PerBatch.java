@@ -7,10 +7,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * State a projection gathers while its processor handles one batch of events, written just before
- * the batch's database transaction commits. A streaming processor handles a batch in one unit of
- * work and one transaction; writing once per batch instead of once per event turns a hundred
- * round trips into one, while the batch stays atomic with its token. Outside a unit of work (a
+ * State gathered while a unit of work handles its messages, written when that unit of work
+ * prepares to commit, inside its database transaction. A streaming processor handles a batch of
+ * events in one unit of work, so a projection writes once per batch instead of once per event,
+ * and the batch stays atomic with its token; a register on a subscribing processor writes inside
+ * the command's transaction, and a failed write rolls the command back. Outside a unit of work (a
  * handler called directly) each use is written at once.
  *
  * @param <T> what is gathered, e.g. pending statements or sums
@@ -38,7 +39,9 @@ public final class PerBatch<T> {
             write.accept(alone);
             return;
         }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        // the current unit of work, not its root: a subscribing processor's nested unit of work
+        // prepares to commit before the command's, which is already committing when it runs
+        UnitOfWork<?> batch = CurrentUnitOfWork.get();
         T state = batch.getOrComputeResource(resourceKey, key -> {
             T fresh = empty.get();
             batch.onPrepareCommit(unitOfWork -> write.accept(fresh));
