@@ -5,10 +5,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
-import java.util.Map;
-
 /**
- * Publishes each event to an SNS topic, with the same attributes as {@link SqsEventSink} (so that
+ * Publishes each event to an SNS topic, with the attributes of {@link EventSink#attributes} (so that
  * subscriptions can filter on {@code type}); on a FIFO topic, group = aggregate id and
  * deduplication id = event id.
  */
@@ -29,11 +27,7 @@ public class SnsEventSink implements EventSink {
         PublishRequest.Builder request = PublishRequest.builder()
                 .topicArn(topicArn)
                 .message(body)
-                .messageAttributes(Map.of(
-                        "type", text(event.type()),
-                        "version", text(event.version()),
-                        "event_id", text(event.eventId()),
-                        "aggregate_id", text(event.aggregateId())));
+                .messageAttributes(EventSink.attributes(event, SnsEventSink::text));
         if (fifo) {
             request.messageGroupId(event.aggregateId()).messageDeduplicationId(event.eventId());
         }

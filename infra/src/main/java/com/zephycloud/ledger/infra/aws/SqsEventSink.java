@@ -5,8 +5,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-import java.util.Map;
-
 /**
  * Sends each event to an SQS queue. On a FIFO queue the message group is the aggregate id (order
  * per aggregate holds) and the deduplication id is the event id (a resend after a restart is
@@ -29,11 +27,7 @@ public class SqsEventSink implements EventSink {
         SendMessageRequest.Builder request = SendMessageRequest.builder()
                 .queueUrl(queueUrl)
                 .messageBody(body)
-                .messageAttributes(Map.of(
-                        "type", text(event.type()),
-                        "version", text(event.version()),
-                        "event_id", text(event.eventId()),
-                        "aggregate_id", text(event.aggregateId())));
+                .messageAttributes(EventSink.attributes(event, SqsEventSink::text));
         if (fifo) {
             request.messageGroupId(event.aggregateId()).messageDeduplicationId(event.eventId());
         }

@@ -3,6 +3,7 @@ package com.zephycloud.ledger.query.common;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -18,7 +19,10 @@ import java.util.function.Supplier;
  */
 public final class PerBatch<T> {
 
-    private final String resourceKey = PerBatch.class.getName() + "@" + Integer.toHexString(System.identityHashCode(this));
+    /** Numbers the instances: identity hash codes may repeat, and two instances must not share state. */
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
+    private final String resourceKey = PerBatch.class.getName() + "#" + INSTANCES.incrementAndGet();
     private final Supplier<T> empty;
     private final Consumer<T> write;
 
