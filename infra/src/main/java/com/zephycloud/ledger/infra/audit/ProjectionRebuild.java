@@ -118,15 +118,20 @@ public class ProjectionRebuild {
                 // each processor takes a few hundred milliseconds to stop: stop them all at once
                 CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
                         .toArray(CompletableFuture[]::new)).join();
+                long stopped = System.nanoTime();
                 processors.forEach(StreamingEventProcessor::resetTokens);
+                long reset = System.nanoTime();
                 replay.replay(processors, head, position -> replayed = position);
+                long replayedAt = System.nanoTime();
                 processors.forEach(StreamingEventProcessor::start);
                 while (!caughtUp()) {
                     Thread.sleep(pollInterval.toMillis());
                 }
                 finishedNanos = System.nanoTime();
                 finishedAt = clock.instant();
-                log.info("rebuilt {} in {} ms", names, Duration.between(startedAt, finishedAt).toMillis());
+                log.info("rebuilt {} in {} ms: stop {} ms, reset {} ms, replay {} ms, restart {} ms", names,
+                        millis(startedNanos, finishedNanos), millis(startedNanos, stopped), millis(stopped, reset),
+                        millis(reset, replayedAt), millis(replayedAt, finishedNanos));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 error = "interrupted";
@@ -140,6 +145,10 @@ public class ProjectionRebuild {
                     processor.start();
                 });
             }
+        }
+
+        private static long millis(long fromNanos, long toNanos) {
+            return (toNanos - fromNanos) / 1_000_000;
         }
 
         private boolean caughtUp() {

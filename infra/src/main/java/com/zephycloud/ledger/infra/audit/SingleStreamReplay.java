@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.audit;
 
+import com.zephycloud.ledger.query.common.SqlDialect;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -15,8 +16,10 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -31,9 +34,10 @@ import java.util.stream.Stream;
  * Replays the event store into several stopped projections at once, reading it a single time.
  * Left to themselves, N reset processors would each read the whole event store (N reads, N
  * transactions per batch); here every event is read once and handed to each projection's handlers,
- * a batch of events per database transaction for all of them. At the end each projection's token
- * is set to where the replay stopped — the stream's own token, which keeps any gaps in the global
- * index — so that, once started, the processors go on from there.
+ * a batch of events per database transaction for all of them. With each batch, each projection's
+ * token is set to where the batch ends — the stream's own token, which keeps any gaps in the
+ * global index — so that, once started, the processors go on from there, whether the replay
+ * finished or was cut short.
  * <p>
  * Only projections whose handlers allow a reset are given here (see {@link ProjectionRebuild}),
  * so no handler refuses a replayed event.
@@ -44,14 +48,18 @@ public class SingleStreamReplay {
     private final EventStorageEngine storage;
     private final EventProcessingConfiguration processing;
     private final TransactionManager transactions;
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
     private final int batchSize;
 
     public SingleStreamReplay(EventStorageEngine storage, EventProcessingConfiguration processing,
-                              TransactionManager transactions,
+                              TransactionManager transactions, JdbcTemplate jdbc, DataSource dataSource,
                               @Value("${zephy.reports.rebuild-batch-size}") int batchSize) {
         this.storage = storage;
         this.processing = processing;
         this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.postgres = SqlDialect.of(dataSource) == SqlDialect.POSTGRESQL;
         this.batchSize = batchSize;
     }
 
@@ -63,22 +71,32 @@ public class SingleStreamReplay {
     public void replay(List<? extends EventProcessor> processors, long head, LongConsumer progress) throws Exception {
         List<Projection> projections = processors.stream()
                 .map(processor -> new Projection(((AbstractEventProcessor) processor).eventHandlerInvoker())).toList();
-        TrackingToken last = null;
+        List<Segments> segments = processors.stream().map(this::segments).toList();
         try (BatchReader reader = new BatchReader(head)) {
             for (List<TrackedEventMessage<?>> batch = reader.next(); !batch.isEmpty(); batch = reader.next()) {
-                handle(batch, projections);
-                last = batch.get(batch.size() - 1).trackingToken();
+                TrackingToken last = batch.get(batch.size() - 1).trackingToken();
+                handle(batch, projections, segments, last);
                 progress.accept(position(last));
             }
         }
-        if (last != null) {
-            storeTokens(processors, last);
-        }
+        transactions.executeInTransaction(() -> segments.forEach(Segments::releaseClaims));
     }
 
-    private void handle(List<TrackedEventMessage<?>> batch, List<Projection> projections) throws Exception {
+    /**
+     * One batch in one transaction: the projections' rows and their tokens together, so that a
+     * replay cut short by a crash goes on, once the processors start again, from its last batch.
+     */
+    private void handle(List<TrackedEventMessage<?>> batch, List<Projection> projections, List<Segments> segments,
+                        TrackingToken last) throws Exception {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(batch));
         unitOfWork.attachTransaction(transactions);
+        unitOfWork.onPrepareCommit(batchUnit -> segments.forEach(processor -> processor.store(last)));
+        if (postgres) {
+            // A batch need not wait for its WAL flush: if the server stops, the batches since the
+            // last flush are lost together with their tokens, and are replayed again. The claims
+            // are released in a synchronous commit at the end, which flushes all before it.
+            unitOfWork.onPrepareCommit(batchUnit -> jdbc.execute("SET LOCAL synchronous_commit TO OFF"));
+        }
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             EventMessage<?> event = unitOfWork.getMessage();
             for (Projection projection : projections) {
@@ -106,16 +124,16 @@ public class SingleStreamReplay {
         }
 
         void handle(EventMessage<?> event) throws Exception {
-            if (handlesType.computeIfAbsent(event.getPayloadType(), invoker::canHandleType)
-                    && invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
+            // no canHandle(event, segment) first: the invoker asks it of each of its handlers anyway
+            if (handlesType.computeIfAbsent(event.getPayloadType(), invoker::canHandleType)) {
                 invoker.handle(event, Segment.ROOT_SEGMENT);
             }
         }
     }
 
     /**
-     * Reads the event store up to {@code head} in batches on its own thread, one batch ahead, so
-     * that reading overlaps with handling and writing.
+     * Reads and deserializes the event store up to {@code head} in batches on its own thread, one
+     * batch ahead, so that reading overlaps with handling and writing.
      */
     private final class BatchReader implements AutoCloseable {
         private static final List<TrackedEventMessage<?>> END = List.of();
@@ -137,6 +155,8 @@ public class SingleStreamReplay {
                 boolean more = events.hasNext();
                 while (more && !closed) {
                     TrackedEventMessage<?> event = events.next();
+                    // deserialized here, on the reader's thread, not on the thread that handles and writes
+                    event.getPayload();
                     batch.add(event);
                     more = position(event.trackingToken()) < head && events.hasNext();
                     if (batch.size() == batchSize || !more) {
@@ -173,16 +193,27 @@ public class SingleStreamReplay {
         }
     }
 
-    private void storeTokens(List<? extends EventProcessor> processors, TrackingToken token) {
-        transactions.executeInTransaction(() -> {
-            for (EventProcessor processor : processors) {
-                TokenStore tokens = processing.tokenStore(processor.getName());
-                for (int segment : tokens.fetchSegments(processor.getName())) {
-                    tokens.storeToken(token, processor.getName(), segment);
-                    tokens.releaseClaim(processor.getName(), segment);
-                }
+    private Segments segments(EventProcessor processor) {
+        TokenStore tokens = processing.tokenStore(processor.getName());
+        int[] segments = transactions.fetchInTransaction(() -> tokens.fetchSegments(processor.getName()));
+        return new Segments(processor.getName(), tokens, segments);
+    }
+
+    /** A stopped processor's token segments, which the replay moves forward batch by batch. */
+    private record Segments(String processor, TokenStore tokens, int[] segments) {
+
+        /** In the current transaction; claims the segments for this instance. */
+        void store(TrackingToken token) {
+            for (int segment : segments) {
+                tokens.storeToken(token, processor, segment);
             }
-        });
+        }
+
+        void releaseClaims() {
+            for (int segment : segments) {
+                tokens.releaseClaim(processor, segment);
+            }
+        }
     }
 
     private static long position(TrackingToken token) {

@@ -4,6 +4,7 @@ import com.zephycloud.ledger.query.ledger.LedgerQueries;
 import com.zephycloud.ledger.query.ledger.TransactionProjection;
 import com.zephycloud.ledger.query.users.UserProjection;
 import com.zephycloud.ledger.query.users.UserQueries;
+import com.zephycloud.ledger.query.common.BatchSender;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +25,8 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public TransactionProjection transactionProjection(JdbcTemplate jdbc) {
-        return new TransactionProjection(jdbc);
+    public TransactionProjection transactionProjection(JdbcTemplate jdbc, BatchSender projectionBatches) {
+        return new TransactionProjection(jdbc, projectionBatches);
     }
 
     @Bean

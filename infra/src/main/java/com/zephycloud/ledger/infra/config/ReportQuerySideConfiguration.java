@@ -6,6 +6,7 @@ import com.zephycloud.ledger.query.reports.ReportDateProjection;
 import com.zephycloud.ledger.query.reports.ReportDateQueries;
 import com.zephycloud.ledger.query.reports.ReportQueries;
 import com.zephycloud.ledger.query.reports.SliceCostProjection;
+import com.zephycloud.ledger.query.common.BatchSender;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,8 +37,8 @@ public class ReportQuerySideConfiguration {
     }
 
     @Bean
-    public SliceCostProjection sliceCostProjection(JdbcTemplate jdbc) {
-        return new SliceCostProjection(jdbc);
+    public SliceCostProjection sliceCostProjection(JdbcTemplate jdbc, BatchSender projectionBatches) {
+        return new SliceCostProjection(jdbc, projectionBatches);
     }
 
     @Bean

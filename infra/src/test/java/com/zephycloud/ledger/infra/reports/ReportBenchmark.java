@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read models filled by bulk SQL (exactly the rows the projections would write); the rebuild
  * benchmark replays events written through the event store API. Runs on PostgreSQL only.
  * Scale: -Dbench.single=1000000 -Dbench.users=10000 -Dbench.perUser=1000 -Dbench.events=200000;
- * -Dbench.queries=false runs the rebuild part alone.
+ * -Dbench.queries=false runs the rebuild part alone; -Dbench.rebuilds=2 rebuilds, the first warming the JIT up.
  */
 @Tag("benchmark")
 class ReportBenchmark extends HistoryWriter {
@@ -180,6 +180,37 @@ class ReportBenchmark extends HistoryWriter {
         Long total = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
         print("wrote %,d events through the event store API (and projected them) in %.1f s", total, seconds(t0));
 
+        // the best of three reads: the baseline is not lowered by a read that ran into autovacuum or a cold cache
+        double readRate = 0;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            readRate = Math.max(readRate, plainReadRate());
+        }
+
+        print("plain sequential read of domain_event_entry (best of 3): %,.0f events/s", readRate);
+
+        // The first rebuild runs code the JIT compiler has not compiled yet (on two cores it takes
+        // half the CPU then); the last one is the steady state that a long rebuild runs in.
+        Map<String, String> before = rowCounts();
+        int rebuilds = Integer.getInteger("bench.rebuilds", 2);
+        for (int run = 1; run <= rebuilds; run++) {
+            long b0 = System.nanoTime();
+            String status = post("/admin/audit/rebuild/");
+            while (status.contains("\"state\":\"running\"")) {
+                Thread.sleep(20);
+                status = get("/admin/audit/rebuild_status/");
+            }
+            double wall = seconds(b0);
+            assertThat(status).contains("\"state\":\"finished\"");
+            assertThat(rowCounts()).isEqualTo(before);
+            double rebuildRate = total / wall;
+            print("full rebuild %d of %d%s: %,d events in %.2f s = %,.0f events/s (each event through every"
+                    + " projection) | ratio to the plain read %.3f | status: %s", run, rebuilds,
+                    run == 1 ? " (cold JIT)" : "", total, wall, rebuildRate, rebuildRate / readRate, status);
+        }
+    }
+
+    /** Events per second of a plain sequential read of the event table, every payload fetched. */
+    private double plainReadRate() {
         long r0 = System.nanoTime();
         long[] read = {0};
         jdbc.query("SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp,"
@@ -189,23 +220,7 @@ class ReportBenchmark extends HistoryWriter {
                     row.getBytes("meta_data");
                     read[0]++;
                 });
-        double readRate = read[0] / seconds(r0);
-
-        Map<String, String> before = rowCounts();
-        long b0 = System.nanoTime();
-        String status = post("/admin/audit/rebuild/");
-        while (status.contains("\"state\":\"running\"")) {
-            Thread.sleep(100);
-            status = get("/admin/audit/rebuild_status/");
-        }
-        double wall = seconds(b0);
-        assertThat(status).contains("\"state\":\"finished\"");
-        assertThat(rowCounts()).isEqualTo(before);
-        double rebuildRate = total / wall;
-        print("plain sequential read of domain_event_entry: %,.0f events/s", readRate);
-        print("full rebuild of all projections: %,d events in %.1f s = %,.0f events/s (each event through every"
-                + " projection) | ratio to the plain read %.3f | status: %s", total, wall, rebuildRate,
-                rebuildRate / readRate, status);
+        return read[0] / seconds(r0);
     }
 
     private Map<String, String> rowCounts() {

@@ -6,6 +6,7 @@ import com.zephycloud.ledger.kernel.events.catalog.MachineRepriced;
 import com.zephycloud.ledger.kernel.catalog.MachineSpec;
 import com.zephycloud.ledger.kernel.events.catalog.MachineUpdated;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -70,8 +71,7 @@ public class MachineProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM catalog_machine_version");
-        jdbc.update("DELETE FROM catalog_machine_period");
+        ReadModelTables.empty(jdbc, "catalog_machine_version", "catalog_machine_period");
     }
 
     private void setVersion(String provider, String machine, Instant effectiveAt, MachineSpec spec) {

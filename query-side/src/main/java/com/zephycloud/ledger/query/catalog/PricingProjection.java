@@ -4,6 +4,7 @@ import com.zephycloud.ledger.kernel.events.catalog.ExchangeRateSet;
 import com.zephycloud.ledger.kernel.catalog.PricingConstants;
 import com.zephycloud.ledger.kernel.events.catalog.PricingConstantsChanged;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -51,7 +52,6 @@ public class PricingProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM catalog_pricing_version");
-        jdbc.update("DELETE FROM catalog_exchange_rate_version");
+        ReadModelTables.empty(jdbc, "catalog_pricing_version", "catalog_exchange_rate_version");
     }
 }

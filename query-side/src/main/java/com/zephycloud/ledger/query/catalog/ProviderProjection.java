@@ -3,6 +3,7 @@ package com.zephycloud.ledger.query.catalog;
 import com.zephycloud.ledger.kernel.events.catalog.ProviderCreated;
 import com.zephycloud.ledger.kernel.events.catalog.ProviderUpdated;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,8 +36,7 @@ public class ProviderProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM catalog_provider_specific");
-        jdbc.update("DELETE FROM catalog_provider_version");
+        ReadModelTables.empty(jdbc, "catalog_provider_specific", "catalog_provider_version");
     }
 
     private void append(String provider, String location, String type, Map<String, String> specific, Instant at) {

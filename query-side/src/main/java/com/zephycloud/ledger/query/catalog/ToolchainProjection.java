@@ -5,6 +5,7 @@ import com.zephycloud.ledger.kernel.events.catalog.ToolchainCreated;
 import com.zephycloud.ledger.kernel.events.catalog.ToolchainRemoved;
 import com.zephycloud.ledger.kernel.events.catalog.ToolchainUpdated;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -48,8 +49,7 @@ public class ToolchainProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM catalog_toolchain_machine");
-        jdbc.update("DELETE FROM catalog_toolchain_version");
+        ReadModelTables.empty(jdbc, "catalog_toolchain_machine", "catalog_toolchain_version");
     }
 
     private void append(long id, String name, Zephycoins fixedPrice, int machineLimit,

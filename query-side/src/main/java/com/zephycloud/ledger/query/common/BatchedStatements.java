@@ -40,10 +40,18 @@ public final class BatchedStatements {
     }
 
     private final JdbcTemplate jdbc;
+    private final BatchSender runs;
     private final PerBatch<Pending> pending;
 
+    /** Runs of statements go as plain JDBC batches. */
     public BatchedStatements(JdbcTemplate jdbc) {
+        this(jdbc, BatchSender.jdbcBatches(jdbc));
+    }
+
+    /** @param runs sends each run of two or more statements with the same SQL */
+    public BatchedStatements(JdbcTemplate jdbc, BatchSender runs) {
         this.jdbc = jdbc;
+        this.runs = runs;
         this.pending = new PerBatch<>(Pending::new, batch -> write(batch.statements));
     }
 
@@ -90,7 +98,7 @@ public final class BatchedStatements {
             if (sameSql.size() == 1) {
                 sameSql.get(0).rowCountCheck.accept(jdbc.update(sql, sameSql.get(0).args));
             } else {
-                int[] counts = jdbc.batchUpdate(sql, sameSql.stream().map(statement -> statement.args).toList());
+                int[] counts = runs.send(sql, sameSql.stream().map(statement -> statement.args).toList());
                 for (int i = 0; i < counts.length; i++) {
                     sameSql.get(i).rowCountCheck.accept(counts[i]);
                 }

@@ -16,10 +16,14 @@ public enum SqlDialect {
 
     public static SqlDialect of(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("postgresql") ? POSTGRESQL : STANDARD;
+            return of(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell which database the read models are in", e);
         }
+    }
+
+    public static SqlDialect of(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        return product.contains("postgresql") ? POSTGRESQL : STANDARD;
     }
 }

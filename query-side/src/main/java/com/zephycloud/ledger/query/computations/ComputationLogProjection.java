@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.query.computations;
 
 import com.zephycloud.ledger.kernel.events.computations.ComputationLogsAppended;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,6 +28,6 @@ public class ComputationLogProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM computation_logs");
+        ReadModelTables.empty(jdbc, "computation_logs");
     }
 }

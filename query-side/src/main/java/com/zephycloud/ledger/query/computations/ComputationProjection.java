@@ -10,6 +10,7 @@ import com.zephycloud.ledger.kernel.events.computations.ComputationShutdownDisab
 import com.zephycloud.ledger.kernel.events.computations.ComputationStarted;
 import com.zephycloud.ledger.kernel.events.computations.ComputationSubmitted;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -94,6 +95,6 @@ public class ComputationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM computations");
+        ReadModelTables.empty(jdbc, "computations");
     }
 }

@@ -7,6 +7,7 @@ import com.zephycloud.ledger.kernel.events.computations.ComputationLaunching;
 import com.zephycloud.ledger.kernel.events.computations.ComputationStarted;
 import com.zephycloud.ledger.kernel.events.computations.ComputationSubmitted;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -64,6 +65,6 @@ public class ComputationStatusProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM computation_statuses");
+        ReadModelTables.empty(jdbc, "computation_statuses");
     }
 }

@@ -9,7 +9,9 @@ import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.BatchSender;
 import com.zephycloud.ledger.query.common.BatchedStatements;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,9 +33,10 @@ public class TransactionProjection {
     private final JdbcTemplate jdbc;
     private final BatchedStatements writes;
 
-    public TransactionProjection(JdbcTemplate jdbc) {
+    /** @param batches sends the runs of inserts a batch of events makes */
+    public TransactionProjection(JdbcTemplate jdbc, BatchSender batches) {
         this.jdbc = jdbc;
-        this.writes = new BatchedStatements(jdbc);
+        this.writes = new BatchedStatements(jdbc, batches);
     }
 
     @EventHandler
@@ -58,7 +61,7 @@ public class TransactionProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM ledger_transactions");
+        ReadModelTables.empty(jdbc, "ledger_transactions");
     }
 
     private void insert(TransactionId id, UserId userId, long sequence, Zephycoins amount, Zephycoins balanceAfter,

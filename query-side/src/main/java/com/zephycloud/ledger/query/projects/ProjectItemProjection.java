@@ -9,6 +9,7 @@ import com.zephycloud.ledger.kernel.events.projects.MeshDeleted;
 import com.zephycloud.ledger.kernel.events.projects.MeshStatusChanged;
 import com.zephycloud.ledger.kernel.events.projects.ProjectFileAttached;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -95,7 +96,6 @@ public class ProjectItemProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM project_meshes");
-        jdbc.update("DELETE FROM project_calculations");
+        ReadModelTables.empty(jdbc, "project_meshes", "project_calculations");
     }
 }

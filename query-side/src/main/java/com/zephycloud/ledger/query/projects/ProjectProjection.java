@@ -6,6 +6,7 @@ import com.zephycloud.ledger.kernel.events.projects.ProjectFileAttached;
 import com.zephycloud.ledger.kernel.events.projects.ProjectRemoved;
 import com.zephycloud.ledger.kernel.events.projects.ProjectStatusChanged;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -83,7 +84,6 @@ public class ProjectProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM project_versions");
-        jdbc.update("DELETE FROM project_files");
+        ReadModelTables.empty(jdbc, "project_versions", "project_files");
     }
 }

@@ -8,6 +8,7 @@ import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
 import com.zephycloud.ledger.query.common.Micros;
 import com.zephycloud.ledger.query.common.PerBatch;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -74,8 +75,7 @@ public class PeriodSumsProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM report_daily_sums");
-        jdbc.update("DELETE FROM report_monthly_sums");
+        ReadModelTables.empty(jdbc, "report_daily_sums", "report_monthly_sums");
     }
 
     private void add(UserId userId, Zephycoins amount, String description, ChargeContext context, Instant at) {

@@ -2,6 +2,7 @@ package com.zephycloud.ledger.query.reports;
 
 import com.zephycloud.ledger.kernel.events.reports.ReportDateSet;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -29,6 +30,6 @@ public class ReportDateProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM report_date");
+        ReadModelTables.empty(jdbc, "report_date");
     }
 }

@@ -1,7 +1,9 @@
 package com.zephycloud.ledger.query.reports;
 
 import com.zephycloud.ledger.kernel.events.computations.ComputationSliceCharged;
+import com.zephycloud.ledger.query.common.BatchSender;
 import com.zephycloud.ledger.query.common.BatchedStatements;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,9 +23,10 @@ public class SliceCostProjection {
     private final JdbcTemplate jdbc;
     private final BatchedStatements writes;
 
-    public SliceCostProjection(JdbcTemplate jdbc) {
+    /** @param batches sends the runs of inserts a batch of events makes */
+    public SliceCostProjection(JdbcTemplate jdbc, BatchSender batches) {
         this.jdbc = jdbc;
-        this.writes = new BatchedStatements(jdbc);
+        this.writes = new BatchedStatements(jdbc, batches);
     }
 
     @EventHandler
@@ -35,6 +38,6 @@ public class SliceCostProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM benefit_slice_costs");
+        ReadModelTables.empty(jdbc, "benefit_slice_costs");
     }
 }

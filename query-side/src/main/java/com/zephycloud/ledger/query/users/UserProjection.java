@@ -7,6 +7,7 @@ import com.zephycloud.ledger.kernel.events.users.UserRemoved;
 import com.zephycloud.ledger.kernel.events.users.UserRestored;
 import com.zephycloud.ledger.query.common.Micros;
 import com.zephycloud.ledger.query.common.BatchedStatements;
+import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -65,6 +66,6 @@ public class UserProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM users");
+        ReadModelTables.empty(jdbc, "users");
     }
 }
