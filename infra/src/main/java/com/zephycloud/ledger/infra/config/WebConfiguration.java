@@ -3,10 +3,12 @@ package com.zephycloud.ledger.infra.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zephycloud.ledger.infra.api.ApiCredentials;
 import com.zephycloud.ledger.infra.api.ApiParamsResolver;
+import com.zephycloud.ledger.infra.api.ApiResponseWriter;
 import com.zephycloud.ledger.infra.api.BasicAuthenticationFilter;
 import com.zephycloud.ledger.infra.api.ServerTimingFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +18,12 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -37,6 +42,17 @@ public class WebConfiguration implements WebMvcConfigurer {
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         converters.removeIf(converter -> converter instanceof MappingJackson2HttpMessageConverter);
         converters.add(0, new MappingJackson2HttpMessageConverter(apiJson));
+    }
+
+    /** Endpoints' envelopes go straight out as JSON, before Spring's own handlers are asked. */
+    @Bean
+    public SmartInitializingSingleton apiResponsesFirst(RequestMappingHandlerAdapter adapter) {
+        return () -> {
+            List<HandlerMethodReturnValueHandler> handlers = new ArrayList<>();
+            handlers.add(new ApiResponseWriter(apiJson));
+            handlers.addAll(adapter.getReturnValueHandlers());
+            adapter.setReturnValueHandlers(handlers);
+        };
     }
 
     /** First of all filters: the time it reports covers everything the server does for a request. */

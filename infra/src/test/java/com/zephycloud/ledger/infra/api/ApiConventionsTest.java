@@ -32,6 +32,17 @@ class ApiConventionsTest extends ApiTest {
     }
 
     @Test
+    void answersAreJsonWithTheirLengthWhateverTheClientAccepts() {
+        var result = admin().get("/admin/users/", params("limit", 1));
+        result.ok();
+        assertThat(result.header("Content-Type")).startsWith("application/json");
+        assertThat(Long.parseLong(result.header("Content-Length"))).isPositive();
+        assertThat(result.body().get("success").asInt()).isEqualTo(1);
+        assertThat(result.body().has("total")).isTrue();
+        assertThat(result.body().has("error_msgs")).isTrue();
+    }
+
+    @Test
     void anUnknownEndpointIsA404() {
         assertThat(admin().get("/admin/nothing/here/", params()).refused(404).get(0)).startsWith("unknown endpoint");
     }

@@ -1,0 +1,43 @@
+package com.zephycloud.ledger.infra.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import java.io.IOException;
+
+/**
+ * Writes an endpoint's {@link ApiResponse} as JSON, straight to the response. The API answers
+ * JSON and nothing else, so Spring MVC's general path (asking each return value handler in turn,
+ * content negotiation over every message converter, body advice) only cost time: about a tenth
+ * of a short request's server time. Registered ahead of Spring's own handlers.
+ */
+public final class ApiResponseWriter implements HandlerMethodReturnValueHandler {
+
+    private final ObjectWriter json;
+
+    public ApiResponseWriter(ObjectMapper apiJson) {
+        this.json = apiJson.writerFor(ApiResponse.class);
+    }
+
+    @Override
+    public boolean supportsReturnType(MethodParameter returnType) {
+        return returnType.getParameterType() == ApiResponse.class;
+    }
+
+    @Override
+    public void handleReturnValue(Object returnValue, MethodParameter returnType, ModelAndViewContainer mavContainer,
+                                  NativeWebRequest webRequest) throws IOException {
+        mavContainer.setRequestHandled(true);
+        HttpServletResponse response = webRequest.getNativeResponse(HttpServletResponse.class);
+        byte[] body = json.writeValueAsBytes(returnValue);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
