@@ -155,8 +155,10 @@ public class SingleStreamReplay {
                 boolean more = events.hasNext();
                 while (more && !closed) {
                     TrackedEventMessage<?> event = events.next();
-                    // deserialized here, on the reader's thread, not on the thread that handles and writes
+                    // deserialized and its timestamp parsed here, on the reader's thread, not on the
+                    // thread that handles and writes
                     event.getPayload();
+                    event.getTimestamp();
                     batch.add(event);
                     more = position(event.trackingToken()) < head && events.hasNext();
                     if (batch.size() == batchSize || !more) {
