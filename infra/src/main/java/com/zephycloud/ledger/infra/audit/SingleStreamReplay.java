@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.audit;
 
+import com.zephycloud.ledger.infra.persistence.TransactionalUnitsOfWork;
 import com.zephycloud.ledger.query.common.SqlDialect;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -12,9 +13,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -87,9 +86,8 @@ public class SingleStreamReplay {
      * replay cut short by a crash goes on, once the processors start again, from its last batch.
      */
     private void handle(List<TrackedEventMessage<?>> batch, List<Projection> projections, List<Segments> segments,
-                        TrackingToken last) throws Exception {
+                        TrackingToken last) {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(batch));
-        unitOfWork.attachTransaction(transactions);
         unitOfWork.onPrepareCommit(batchUnit -> segments.forEach(processor -> processor.store(last)));
         if (postgres) {
             // A batch need not wait for its WAL flush: if the server stops, the batches since the
@@ -97,17 +95,13 @@ public class SingleStreamReplay {
             // are released in a synchronous commit at the end, which flushes all before it.
             unitOfWork.onPrepareCommit(batchUnit -> jdbc.execute("SET LOCAL synchronous_commit TO OFF"));
         }
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+        TransactionalUnitsOfWork.run(unitOfWork, transactions, () -> {
             EventMessage<?> event = unitOfWork.getMessage();
             for (Projection projection : projections) {
                 projection.handle(event);
             }
             return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            Throwable cause = result.exceptionResult();
-            throw cause instanceof Exception exception ? exception : new IllegalStateException(cause);
-        }
+        });
     }
 
     /**

@@ -28,6 +28,9 @@ public class BillingRegister {
 
     private final BatchedStatements writes;
 
+    /** Removes a job from the billing schedule: it has nothing left to bill. */
+    static final String UNSCHEDULE = "DELETE FROM billing_schedule WHERE job_id = ?";
+
     public BillingRegister(BatchedStatements writes) {
         this.writes = writes;
     }
@@ -42,15 +45,11 @@ public class BillingRegister {
     void on(ComputationSliceCharged event) {
         writes.update("INSERT INTO computation_slice_charge (job_id, slice_number, transaction_id) VALUES (?, ?, ?)",
                 event.jobId().value(), event.sliceNumber(), event.transactionId().value());
-        writes.update("UPDATE billing_schedule SET next_slice = ?, due_us = ? WHERE job_id = ? AND next_slice = ?",
+        writes.updateOne("UPDATE billing_schedule SET next_slice = ?, due_us = ? WHERE job_id = ? AND next_slice = ?",
                 new Object[]{event.sliceNumber() + 1L, Micros.of(event.computingEnd()), event.jobId().value(),
                         event.sliceNumber()},
-                moved -> {
-                    if (moved != 1) {
-                        throw new IllegalStateException("slice " + event.sliceNumber() + " of job "
-                                + event.jobId().value() + " is not the next one of the billing schedule");
-                    }
-                });
+                "slice " + event.sliceNumber() + " of job " + event.jobId().value()
+                        + " is not the next one of the billing schedule");
     }
 
     @EventHandler
@@ -69,6 +68,6 @@ public class BillingRegister {
     }
 
     private void unschedule(JobId jobId) {
-        writes.update("DELETE FROM billing_schedule WHERE job_id = ?", jobId.value());
+        writes.update(UNSCHEDULE, jobId.value());
     }
 }

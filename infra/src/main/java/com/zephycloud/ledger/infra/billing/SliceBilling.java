@@ -2,14 +2,12 @@ package com.zephycloud.ledger.infra.billing;
 
 import com.zephycloud.ledger.command.computations.ChargeSlice;
 import com.zephycloud.ledger.command.computations.SliceOutcome;
+import com.zephycloud.ledger.infra.persistence.TransactionalUnitsOfWork;
 import com.zephycloud.ledger.kernel.JobId;
 import com.zephycloud.ledger.query.common.Micros;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -157,7 +155,7 @@ public class SliceBilling {
             // the computation ended in a way the register did not see: nothing left to bill
             log.warn("billing schedule of {} at slice {} was stale: the job is not running; removed",
                     slice.jobId(), slice.slice());
-            jdbc.update("DELETE FROM billing_schedule WHERE job_id = ?", slice.jobId().value());
+            jdbc.update(BillingRegister.UNSCHEDULE, slice.jobId().value());
         } else if (outcome == SliceOutcome.ALREADY_CHARGED) {
             // cannot happen while the register moves with each charge; never delete billing on a guess
             log.error("billing schedule of {} is behind the job (slice {} already charged); left for an operator",
@@ -174,13 +172,6 @@ public class SliceBilling {
      * anything in the batch rolls back, so no instance builds on a charge that was not stored.
      */
     private int inOneUnitOfWork(Callable<Integer> work) {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
-        ResultMessage<Integer> result = unitOfWork.executeWithResult(work, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-        }
-        return result.getPayload();
+        return TransactionalUnitsOfWork.run(new DefaultUnitOfWork<>(null), transactions, work);
     }
 }

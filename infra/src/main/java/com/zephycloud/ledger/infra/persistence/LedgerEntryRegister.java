@@ -60,14 +60,9 @@ public class LedgerEntryRegister implements LedgerEntries {
 
     @EventHandler
     void on(TransactionCanceled event) {
-        writes.update("UPDATE ledger_entry SET canceled_by = ? WHERE transaction_id = ? AND canceled_by IS NULL",
+        writes.updateOne("UPDATE ledger_entry SET canceled_by = ? WHERE transaction_id = ? AND canceled_by IS NULL",
                 new Object[]{event.transactionId().value(), event.canceledTransactionId().value()},
-                marked -> {
-                    if (marked != 1) {
-                        throw new IllegalStateException("transaction " + event.canceledTransactionId()
-                                + " is already canceled");
-                    }
-                });
+                "transaction " + event.canceledTransactionId() + " is already canceled");
         insert(event.transactionId(), event.userId(), event.signedAmount(), event.category(), event.context(),
                 event.canceledTransactionId());
     }

@@ -50,11 +50,8 @@ class BatchedStatementsTest {
     @Test
     void aFailedRowCountCheckFailsTheCommit() {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        writes.update("UPDATE schedule SET next_slice = 1 WHERE job_id = ?", new Object[]{7L}, rows -> {
-            if (rows != 1) {
-                throw new IllegalStateException("job 7 is not scheduled");
-            }
-        });
+        writes.updateOne("UPDATE schedule SET next_slice = 1 WHERE job_id = ?", new Object[]{7L},
+                "job 7 is not scheduled");
 
         assertThatThrownBy(unitOfWork::commit).isInstanceOf(IllegalStateException.class)
                 .hasMessage("job 7 is not scheduled");

@@ -68,6 +68,18 @@ public final class BatchedStatements {
     }
 
     /**
+     * A statement that must change exactly one row: any other count rolls the unit of work back
+     * with an {@link IllegalStateException} carrying {@code failure}.
+     */
+    public void updateOne(String sql, Object[] args, String failure) {
+        update(sql, args, rows -> {
+            if (rows != 1) {
+                throw new IllegalStateException(failure);
+            }
+        });
+    }
+
+    /**
      * A statement that sets values outright, so that only the latest one per {@code key} in a unit
      * of work matters: a later call with the same key replaces the arguments of the pending
      * statement, in its place (e.g. a user's credit after each of a hundred transactions: one
