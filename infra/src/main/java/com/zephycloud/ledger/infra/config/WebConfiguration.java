@@ -19,7 +19,9 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import java.security.SecureRandom;
@@ -47,12 +49,25 @@ public class WebConfiguration implements WebMvcConfigurer {
     /** Endpoints' envelopes go straight out as JSON, before Spring's own handlers are asked. */
     @Bean
     public SmartInitializingSingleton apiResponsesFirst(RequestMappingHandlerAdapter adapter) {
-        return () -> {
-            List<HandlerMethodReturnValueHandler> handlers = new ArrayList<>();
-            handlers.add(new ApiResponseWriter(apiJson));
-            handlers.addAll(adapter.getReturnValueHandlers());
-            adapter.setReturnValueHandlers(handlers);
-        };
+        return () -> adapter.setReturnValueHandlers(withApiResponsesFirst(adapter.getReturnValueHandlers()));
+    }
+
+    /** So do the error envelopes of the exception handlers. */
+    @Override
+    public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+        for (HandlerExceptionResolver resolver : resolvers) {
+            if (resolver instanceof ExceptionHandlerExceptionResolver exceptionHandlers) {
+                exceptionHandlers.setReturnValueHandlers(
+                        withApiResponsesFirst(exceptionHandlers.getReturnValueHandlers().getHandlers()));
+            }
+        }
+    }
+
+    private List<HandlerMethodReturnValueHandler> withApiResponsesFirst(List<HandlerMethodReturnValueHandler> others) {
+        List<HandlerMethodReturnValueHandler> handlers = new ArrayList<>();
+        handlers.add(new ApiResponseWriter(apiJson));
+        handlers.addAll(others);
+        return handlers;
     }
 
     /** First of all filters: the time it reports covers everything the server does for a request. */

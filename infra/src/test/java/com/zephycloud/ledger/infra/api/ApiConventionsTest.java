@@ -33,13 +33,15 @@ class ApiConventionsTest extends ApiTest {
 
     @Test
     void answersAreJsonWithTheirLengthWhateverTheClientAccepts() {
-        var result = admin().get("/admin/users/", params("limit", 1));
+        var result = admin().get("/admin/users/", params("limit", 1), "text/html");
         result.ok();
         assertThat(result.header("Content-Type")).startsWith("application/json");
         assertThat(Long.parseLong(result.header("Content-Length"))).isPositive();
         assertThat(result.body().get("success").asInt()).isEqualTo(1);
         assertThat(result.body().has("total")).isTrue();
         assertThat(result.body().has("error_msgs")).isTrue();
+        assertThat(admin().get("/admin/users/", params("colour", "blue"), "text/html").refused(400).get(0))
+                .startsWith("colour: unknown parameter");
     }
 
     @Test

@@ -79,6 +79,12 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path + query)).GET());
     }
 
+    /** A GET whose {@code Accept} header asks for {@code accept}. */
+    public ApiResult get(String path, Map<String, Object> params, String accept) {
+        String query = params.isEmpty() ? "" : "?" + encode(params);
+        return send(HttpRequest.newBuilder(URI.create(base + path + query)).header("Accept", accept).GET());
+    }
+
     private ApiResult send(HttpRequest.Builder request) {
         if (authorization != null) {
             request.header("Authorization", authorization);
