@@ -135,16 +135,21 @@ public class ProjectionRebuild {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 error = "interrupted";
+                startStopped();
             } catch (Exception e) {
                 log.error("rebuild of {} failed", names, e);
                 error = String.valueOf(e.getMessage());
-                // a replay stopped half-way left rows behind: empty the read models again and let
-                // the processors replay on their own from their reset tokens
-                processors.stream().filter(p -> !p.isRunning()).forEach(processor -> {
-                    processor.resetTokens();
-                    processor.start();
-                });
+                startStopped();
             }
+        }
+
+        /**
+         * After a failure, the processors go on by themselves: from their last replayed batch (each
+         * batch stored its rows and tokens together), or from their reset tokens if the replay had
+         * not stored one yet, or from where they were if the failure came before their reset.
+         */
+        private void startStopped() {
+            processors.stream().filter(processor -> !processor.isRunning()).forEach(StreamingEventProcessor::start);
         }
 
         private static long millis(long fromNanos, long toNanos) {
