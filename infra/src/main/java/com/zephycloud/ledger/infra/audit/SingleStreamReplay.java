@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -52,13 +51,13 @@ public class SingleStreamReplay {
     private final int batchSize;
 
     public SingleStreamReplay(EventStorageEngine storage, EventProcessingConfiguration processing,
-                              TransactionManager transactions, JdbcTemplate jdbc, DataSource dataSource,
+                              TransactionManager transactions, JdbcTemplate jdbc, SqlDialect dialect,
                               @Value("${zephy.reports.rebuild-batch-size}") int batchSize) {
         this.storage = storage;
         this.processing = processing;
         this.transactions = transactions;
         this.jdbc = jdbc;
-        this.postgres = SqlDialect.of(dataSource) == SqlDialect.POSTGRESQL;
+        this.postgres = dialect == SqlDialect.POSTGRESQL;
         this.batchSize = batchSize;
     }
 

@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-import javax.sql.DataSource;
 
 /** The catalog's projections and point-in-time query handlers, as beans that Axon registers. */
 @Configuration(proxyBeanMethods = false)
@@ -47,8 +46,8 @@ public class CatalogQuerySideConfiguration {
     }
 
     @Bean
-    public MachineQueries machineQueries(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
-        return new MachineQueries(jdbc, SqlDialect.of(dataSource));
+    public MachineQueries machineQueries(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
+        return new MachineQueries(jdbc, dialect);
     }
 
     @Bean

@@ -27,15 +27,20 @@ public class DataSourceConfiguration {
         return new BatchedStatements(jdbc);
     }
 
+    /** Which database this is, asked of it once at start-up. */
+    @Bean
+    public SqlDialect sqlDialect(DataSource dataSource) {
+        return SqlDialect.of(dataSource);
+    }
+
     /**
      * How projections send their runs of statements: on PostgreSQL, long runs of INSERTs as COPY
-     * (a rebuild inserts a batch of a thousand events' rows at a time).
+     * (a rebuild inserts a batch of thousands of events' rows at a time).
      */
     @Bean
-    public BatchSender projectionBatches(JdbcTemplate jdbc, DataSource dataSource,
+    public BatchSender projectionBatches(JdbcTemplate jdbc, SqlDialect dialect,
                                          @Value("${zephy.projections.copy-min-rows}") int copyMinRows) {
-        return SqlDialect.of(dataSource) == SqlDialect.POSTGRESQL
-                ? new PostgresCopy(jdbc, copyMinRows) : BatchSender.jdbcBatches(jdbc);
+        return dialect == SqlDialect.POSTGRESQL ? new PostgresCopy(jdbc, copyMinRows) : BatchSender.jdbcBatches(jdbc);
     }
 
     @Bean

@@ -75,14 +75,17 @@ public final class ApiClient {
     }
 
     public ApiResult get(String path, Map<String, Object> params) {
-        String query = params.isEmpty() ? "" : "?" + encode(params);
-        return send(HttpRequest.newBuilder(URI.create(base + path + query)).GET());
+        return send(getRequest(path, params));
     }
 
     /** A GET whose {@code Accept} header asks for {@code accept}. */
     public ApiResult get(String path, Map<String, Object> params, String accept) {
+        return send(getRequest(path, params).header("Accept", accept));
+    }
+
+    private HttpRequest.Builder getRequest(String path, Map<String, Object> params) {
         String query = params.isEmpty() ? "" : "?" + encode(params);
-        return send(HttpRequest.newBuilder(URI.create(base + path + query)).header("Accept", accept).GET());
+        return HttpRequest.newBuilder(URI.create(base + path + query)).GET();
     }
 
     private ApiResult send(HttpRequest.Builder request) {
