@@ -8,6 +8,7 @@ import com.zephycloud.ledger.infra.api.AppendTracking;
 import com.zephycloud.ledger.infra.api.EventStoreHead;
 import com.zephycloud.ledger.infra.persistence.BoundedLruCache;
 import com.zephycloud.ledger.infra.persistence.LedgerEntryRegister;
+import com.zephycloud.ledger.infra.persistence.events.EventArrivals;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 
 /**
@@ -76,14 +78,27 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * The processors read the event store through {@link EventArrivals}, which tells them when events
+     * arrive (an Axon component: it is built on the event store Axon's configuration builds).
+     */
     @Bean
-    public ConfigurerModule eventProcessingDefaults() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(100)
-                        .initialSegmentCount(2))
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                .registerSubscribingEventProcessor(LedgerEntryRegister.PROCESSING_GROUP));
+    public ConfigurerModule eventProcessingDefaults(
+            @Value("${zephy.projections.max-wait-for-events}") Duration maxWaitForEvents) {
+        return configurer -> {
+            configurer.registerComponent(EventArrivals.class, config -> {
+                EventArrivals arrivals = new EventArrivals(config.eventStore(), maxWaitForEvents);
+                config.onShutdown(arrivals::close);
+                return arrivals;
+            });
+            configurer.eventProcessing(processing -> processing
+                    .usingPooledStreamingEventProcessors((config, builder) -> builder
+                            .messageSource(config.getComponent(EventArrivals.class))
+                            .batchSize(100)
+                            .initialSegmentCount(2))
+                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                    .registerSubscribingEventProcessor(LedgerEntryRegister.PROCESSING_GROUP));
+        };
     }
 
     @Bean
