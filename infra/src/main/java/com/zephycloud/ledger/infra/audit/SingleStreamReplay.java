@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -104,23 +105,35 @@ public class SingleStreamReplay {
     }
 
     /**
-     * One projection's handlers. Most events concern few projections: which payload types a
-     * projection has no handler for is remembered, so they are passed over without asking every
-     * handler each time.
+     * One projection's handlers. Most events concern few projections: which payload types each of
+     * its invokers has handlers for is remembered, so the others are passed over without asking.
+     * The invokers are called directly, not through Axon's {@code MultiEventHandlerInvoker}, which
+     * asks each of them again, for every event, whether it supports a reset and can handle it
+     * (streams over every handler, measured at two fifths of the handling time); here every
+     * projection supports a reset, and an invoker given an event none of its handlers takes
+     * passes it over.
      */
     private static final class Projection {
-        private final EventHandlerInvoker invoker;
-        private final Map<Class<?>, Boolean> handlesType = new HashMap<>();
+        private final List<EventHandlerInvoker> invokers;
+        private final Map<Class<?>, List<EventHandlerInvoker>> invokersFor = new HashMap<>();
 
         Projection(EventHandlerInvoker invoker) {
-            this.invoker = invoker;
+            this.invokers = leaves(invoker);
         }
 
         void handle(EventMessage<?> event) throws Exception {
-            // no canHandle(event, segment) first: the invoker asks it of each of its handlers anyway
-            if (handlesType.computeIfAbsent(event.getPayloadType(), invoker::canHandleType)) {
+            List<EventHandlerInvoker> handling = invokersFor.computeIfAbsent(event.getPayloadType(),
+                    type -> invokers.stream().filter(invoker -> invoker.canHandleType(type)).toList());
+            for (EventHandlerInvoker invoker : handling) {
                 invoker.handle(event, Segment.ROOT_SEGMENT);
             }
+        }
+
+        private static List<EventHandlerInvoker> leaves(EventHandlerInvoker invoker) {
+            if (invoker instanceof MultiEventHandlerInvoker multi) {
+                return multi.delegates().stream().flatMap(delegate -> leaves(delegate).stream()).toList();
+            }
+            return List.of(invoker);
         }
     }
 
