@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Resets and replays projections from the event store: each chosen streaming processor is shut
@@ -34,6 +37,7 @@ public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final Set<String> NOT_PROJECTIONS = Set.of(LedgerEntryRegister.PROCESSING_GROUP);
+    private static final int PARALLEL_RESETS = 4;
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -119,7 +123,7 @@ public class ProjectionRebuild {
                 CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
                         .toArray(CompletableFuture[]::new)).join();
                 long stopped = System.nanoTime();
-                processors.forEach(StreamingEventProcessor::resetTokens);
+                resetAll();
                 long reset = System.nanoTime();
                 replay.replay(processors, head, position -> replayed = position);
                 long replayedAt = System.nanoTime();
@@ -140,6 +144,24 @@ public class ProjectionRebuild {
                 log.error("rebuild of {} failed", names, e);
                 error = String.valueOf(e.getMessage());
                 startStopped();
+            }
+        }
+
+        /**
+         * Resets the processors' tokens, emptying their tables, a few at a time: each reset is a
+         * transaction of its own (its tables' TRUNCATE, its tokens), mostly waiting for the
+         * database to drop and create files, and no two projections share a table.
+         */
+        private void resetAll() {
+            ExecutorService resets = Executors.newFixedThreadPool(Math.min(PARALLEL_RESETS, processors.size()));
+            try {
+                CompletableFuture.allOf(processors.stream()
+                        .map(processor -> CompletableFuture.runAsync(processor::resetTokens, resets))
+                        .toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            } finally {
+                resets.shutdown();
             }
         }
 
