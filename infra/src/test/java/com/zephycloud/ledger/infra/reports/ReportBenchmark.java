@@ -196,9 +196,11 @@ class ReportBenchmark extends HistoryWriter {
         print("plain sequential read of domain_event_entry (best of 3): %,.0f events/s", readRate);
 
         // The first rebuild runs code the JIT compiler has not compiled yet (on two cores it takes
-        // half the CPU then); the last one is the steady state that a long rebuild runs in.
+        // half the CPU then, and a third still during the next few); the later ones are the steady
+        // state that a long rebuild runs in.
         Map<String, String> before = rowCounts();
         int rebuilds = Integer.getInteger("bench.rebuilds", 2);
+        List<Double> warmRates = new ArrayList<>();
         for (int run = 1; run <= rebuilds; run++) {
             String status = post("/admin/audit/rebuild/");
             while (status.contains("\"state\":\"running\"")) {
@@ -214,6 +216,21 @@ class ReportBenchmark extends HistoryWriter {
             print("full rebuild %d of %d%s: %,d events in %.2f s = %,.0f events/s (each event through every"
                     + " projection) | ratio to the plain read %.3f | status: %s", run, rebuilds,
                     run == 1 ? " (cold JIT)" : "", total, wall, rebuildRate, rebuildRate / readRate, status);
+            if (run > 1) {
+                warmRates.add(rebuildRate);
+            }
+        }
+        if (warmRates.size() > 1) {
+            // one more read after the rebuilds: the baseline is the best read of the whole run
+            double laterRead = plainReadRate();
+            double baseline = Math.max(readRate, laterRead);
+            List<Double> sorted = warmRates.stream().sorted().toList();
+            double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                    : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+            print("rebuilds 2 to %d: median %,.0f events/s (lowest %,.0f, highest %,.0f); plain read after them"
+                    + " %,.0f events/s, best read of the run %,.0f | median ratio %.3f (lowest %.3f, highest %.3f)",
+                    rebuilds, median, sorted.get(0), sorted.get(sorted.size() - 1), laterRead, baseline,
+                    median / baseline, sorted.get(0) / baseline, sorted.get(sorted.size() - 1) / baseline);
         }
     }
 
