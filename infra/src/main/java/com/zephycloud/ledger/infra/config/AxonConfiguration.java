@@ -84,10 +84,12 @@ public class AxonConfiguration {
      */
     @Bean
     public ConfigurerModule eventProcessingDefaults(
+            @Value("${zephy.projections.min-wait-for-events}") Duration minWaitForEvents,
             @Value("${zephy.projections.max-wait-for-events}") Duration maxWaitForEvents) {
         return configurer -> {
             configurer.registerComponent(EventArrivals.class, config -> {
-                EventArrivals arrivals = new EventArrivals(config.eventStore(), maxWaitForEvents);
+                EventArrivals arrivals = new EventArrivals(config.eventStore(), minWaitForEvents,
+                        maxWaitForEvents);
                 config.onShutdown(arrivals::close);
                 return arrivals;
             });

@@ -28,7 +28,7 @@ class EventArrivalsTest {
     @Test
     void aProcessorIsToldOfANewEventWithoutWaitingForItsNextLook() throws Exception {
         // a look every hour: only the arrival can call the callback within the test
-        try (EventArrivals arrivals = new EventArrivals(store, Duration.ofHours(1))) {
+        try (EventArrivals arrivals = new EventArrivals(store, Duration.ZERO, Duration.ofHours(1))) {
             BlockingStream<TrackedEventMessage<?>> stream = arrivals.openStream(store.createHeadToken());
             CountDownLatch told = new CountDownLatch(1);
             assertThat(stream.setOnAvailableCallback(told::countDown)).isTrue();
@@ -45,7 +45,7 @@ class EventArrivalsTest {
 
     @Test
     void withoutEventsTheProcessorsAreToldToLookAtMostEveryMaxWait() throws Exception {
-        try (EventArrivals arrivals = new EventArrivals(store, Duration.ofMillis(50))) {
+        try (EventArrivals arrivals = new EventArrivals(store, Duration.ZERO, Duration.ofMillis(50))) {
             BlockingStream<TrackedEventMessage<?>> stream = arrivals.openStream(null);
             CountDownLatch looks = new CountDownLatch(3);
             stream.setOnAvailableCallback(looks::countDown);
@@ -55,8 +55,34 @@ class EventArrivalsTest {
     }
 
     @Test
+    void eventsArrivingSoonAfterATellingAreToldTogetherOnceTheMinimumWaitIsOver() throws Exception {
+        try (EventArrivals arrivals = new EventArrivals(store, Duration.ofSeconds(1), Duration.ofHours(1))) {
+            BlockingStream<TrackedEventMessage<?>> stream = arrivals.openStream(store.createHeadToken());
+            AtomicInteger calls = new AtomicInteger();
+            CountDownLatch twice = new CountDownLatch(2);
+            stream.setOnAvailableCallback(() -> {
+                calls.incrementAndGet();
+                twice.countDown();
+            });
+            Thread.sleep(100);
+
+            store.publish(GenericEventMessage.asEventMessage("first"));
+            long deadline = System.currentTimeMillis() + 5000;
+            while (calls.get() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            store.publish(GenericEventMessage.asEventMessage("second"), GenericEventMessage.asEventMessage("third"));
+            Thread.sleep(200);
+
+            assertThat(calls.get()).isEqualTo(1);
+            assertThat(twice.await(5, TimeUnit.SECONDS)).isTrue();
+            stream.close();
+        }
+    }
+
+    @Test
     void aClosedStreamIsToldNothingMore() throws Exception {
-        try (EventArrivals arrivals = new EventArrivals(store, Duration.ofMillis(20))) {
+        try (EventArrivals arrivals = new EventArrivals(store, Duration.ZERO, Duration.ofMillis(20))) {
             BlockingStream<TrackedEventMessage<?>> stream = arrivals.openStream(null);
             AtomicInteger calls = new AtomicInteger();
             stream.setOnAvailableCallback(calls::incrementAndGet);
