@@ -8,13 +8,14 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
-import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -87,7 +88,10 @@ public class SingleStreamReplay {
      */
     private void handle(List<TrackedEventMessage<?>> batch, List<Projection> projections, List<Segments> segments,
                         TrackingToken last) {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(batch));
+        // One unit of work for the whole batch, its message the batch's last event: the handlers
+        // take each event as their argument, and Axon's batching unit of work would wrap every
+        // handler's result in a result message of its own (a random UUID each).
+        DefaultUnitOfWork<EventMessage<?>> unitOfWork = new DefaultUnitOfWork<>(batch.get(batch.size() - 1));
         unitOfWork.onPrepareCommit(batchUnit -> segments.forEach(processor -> processor.store(last)));
         if (postgres) {
             // A batch need not wait for its WAL flush: if the server stops, the batches since the
@@ -96,9 +100,10 @@ public class SingleStreamReplay {
             unitOfWork.onPrepareCommit(batchUnit -> jdbc.execute("SET LOCAL synchronous_commit TO OFF"));
         }
         TransactionalUnitsOfWork.run(unitOfWork, transactions, () -> {
-            EventMessage<?> event = unitOfWork.getMessage();
-            for (Projection projection : projections) {
-                projection.handle(event);
+            for (EventMessage<?> event : batch) {
+                for (Projection projection : projections) {
+                    projection.handle(event);
+                }
             }
             return null;
         });
@@ -106,34 +111,38 @@ public class SingleStreamReplay {
 
     /**
      * One projection's handlers. Most events concern few projections: which payload types each of
-     * its invokers has handlers for is remembered, so the others are passed over without asking.
-     * The invokers are called directly, not through Axon's {@code MultiEventHandlerInvoker}, which
-     * asks each of them again, for every event, whether it supports a reset and can handle it
-     * (streams over every handler, measured at two fifths of the handling time); here every
-     * projection supports a reset, and an invoker given an event none of its handlers takes
-     * passes it over.
+     * its handlers takes is remembered, so the others are passed over without asking. The handlers
+     * are called directly, not through Axon's invokers, which for every event ask each of them
+     * again whether it supports a reset and can handle the event (streams over every handler,
+     * measured at two fifths of the handling time) and which segment the event belongs to (every
+     * event belongs to the one segment a replay has). Here every projection supports a reset, and
+     * errors propagate as the processors' error handler lets them.
      */
     private static final class Projection {
-        private final List<EventHandlerInvoker> invokers;
-        private final Map<Class<?>, List<EventHandlerInvoker>> invokersFor = new HashMap<>();
+        private final List<EventMessageHandler> handlers;
+        private final Map<Class<?>, List<EventMessageHandler>> handlersOf = new HashMap<>();
 
         Projection(EventHandlerInvoker invoker) {
-            this.invokers = leaves(invoker);
+            this.handlers = handlers(invoker);
         }
 
         void handle(EventMessage<?> event) throws Exception {
-            List<EventHandlerInvoker> handling = invokersFor.computeIfAbsent(event.getPayloadType(),
-                    type -> invokers.stream().filter(invoker -> invoker.canHandleType(type)).toList());
-            for (EventHandlerInvoker invoker : handling) {
-                invoker.handle(event, Segment.ROOT_SEGMENT);
+            List<EventMessageHandler> handling = handlersOf.computeIfAbsent(event.getPayloadType(),
+                    type -> handlers.stream().filter(handler -> handler.canHandleType(type)).toList());
+            for (EventMessageHandler handler : handling) {
+                handler.handle(event);
             }
         }
 
-        private static List<EventHandlerInvoker> leaves(EventHandlerInvoker invoker) {
+        private static List<EventMessageHandler> handlers(EventHandlerInvoker invoker) {
             if (invoker instanceof MultiEventHandlerInvoker multi) {
-                return multi.delegates().stream().flatMap(delegate -> leaves(delegate).stream()).toList();
+                return multi.delegates().stream().flatMap(delegate -> handlers(delegate).stream()).toList();
             }
-            return List.of(invoker);
+            if (invoker instanceof SimpleEventHandlerInvoker simple) {
+                return simple.eventHandlers();
+            }
+            throw new IllegalStateException("a projection's handlers come in an invoker the replay does not know: "
+                    + invoker.getClass().getName());
         }
     }
 
