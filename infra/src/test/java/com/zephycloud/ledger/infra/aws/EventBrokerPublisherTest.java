@@ -28,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static com.zephycloud.ledger.infra.support.ApiClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,7 +88,7 @@ class EventBrokerPublisherTest {
 
     @Test
     void everyEventReachesTheQueueOnceInOrderPerAggregateAcrossARestartAndAnOutage() throws Exception {
-        String databaseUrl = TestDatabase.url("sqs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
+        String databaseUrl = TestDatabase.newUrl("sqs_");
         List<Long> users = new ArrayList<>();
 
         ConfigurableApplicationContext first = startApplication(databaseUrl);

@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +16,7 @@ class MachinePeriodMigrationTest {
     @Test
     void periodsAreTheRunsOfVersionsThatFollowEachOther() {
         DriverManagerDataSource database = new DriverManagerDataSource(
-                TestDatabase.url("periods_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)));
+                TestDatabase.newUrl("periods_"));
         migrate(database, "10");
         JdbcTemplate jdbc = new JdbcTemplate(database);
         version(jdbc, "kept", 100, 200L);

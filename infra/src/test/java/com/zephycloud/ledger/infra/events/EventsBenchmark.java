@@ -40,7 +40,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static com.zephycloud.ledger.infra.support.ApiClient.params;
@@ -70,7 +69,7 @@ class EventsBenchmark {
     }
 
     private static String freshDatabase(String prefix) {
-        return TestDatabase.url(prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
+        return TestDatabase.newUrl(prefix);
     }
 
     @Test

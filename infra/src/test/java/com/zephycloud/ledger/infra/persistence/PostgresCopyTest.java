@@ -105,7 +105,7 @@ class PostgresCopyTest {
     }
 
     private static Database database() {
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(TestDatabase.url(), true);
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(TestDatabase.newUrl("copy_"), true);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("DROP TABLE IF EXISTS copied");
         jdbc.execute("CREATE TABLE copied (id BIGINT PRIMARY KEY, label VARCHAR(200), amount NUMERIC(30, 8),"

@@ -42,6 +42,11 @@ public final class TestDatabase {
         return url(NAME);
     }
 
+    /** A database URL of its own, never shared with the test application: {@code prefix} and a random part. */
+    public static String newUrl(String prefix) {
+        return url(prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
+    }
+
     /**
      * Pool settings of a test application: connections opened on demand and closed when idle.
      * Every cached test context keeps its pool, and other test runs may share the same PostgreSQL
