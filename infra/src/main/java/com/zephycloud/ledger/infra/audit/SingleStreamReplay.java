@@ -170,10 +170,9 @@ public class SingleStreamReplay {
                 boolean more = events.hasNext();
                 while (more && !closed) {
                     TrackedEventMessage<?> event = events.next();
-                    // deserialized and its timestamp parsed here, on the reader's thread, not on the
-                    // thread that handles and writes
+                    // deserialized here, on the reader's thread, not on the thread that handles and
+                    // writes (the storage engine parsed its timestamp as it read it)
                     event.getPayload();
-                    event.getTimestamp();
                     batch.add(event);
                     more = position(event.trackingToken()) < head && events.hasNext();
                     if (batch.size() == batchSize || !more) {

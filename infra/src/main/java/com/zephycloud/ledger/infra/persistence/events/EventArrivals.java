@@ -113,7 +113,8 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
             } catch (RuntimeException e) {
                 // the processors still look for events on their own every few seconds meanwhile
                 log.warn("following the event store's head failed; opening a new stream", e);
-                head = closeQuietly(head);
+                closeQuietly(head);
+                head = null;
                 pause();
             }
         }
@@ -129,7 +130,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
         }
     }
 
-    private static <T> T closeQuietly(BlockingStream<?> stream) {
+    private static void closeQuietly(BlockingStream<?> stream) {
         if (stream != null) {
             try {
                 stream.close();
@@ -137,7 +138,6 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
                 log.debug("closing a stream failed", e);
             }
         }
-        return null;
     }
 
     /** One processor's stream, whose arrival callback this source calls. */
