@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A load generator's HTTP/1.1 client: one persistent connection, one request at a time, form
@@ -37,8 +39,12 @@ final class KeepAliveHttpClient implements AutoCloseable {
         in = new BufferedInputStream(socket.getInputStream());
     }
 
-    /** POSTs a form-encoded {@code body}; answers the response body, or fails on a status other than 200. */
-    String postForm(String path, String body) throws IOException {
+    /** One answer: its body and its headers, by lower-case name. */
+    record Response(String body, Map<String, String> headers) {
+    }
+
+    /** POSTs a form-encoded {@code body}; answers the response, or fails on a status other than 200. */
+    Response postForm(String path, String body) throws IOException {
         if (socket == null) {
             connect();
         }
@@ -49,28 +55,21 @@ final class KeepAliveHttpClient implements AutoCloseable {
         out.write(content);
         out.flush();
         String status = line();
-        long length = -1;
-        boolean chunked = false;
-        boolean closing = false;
+        Map<String, String> headers = new HashMap<>();
         for (String header = line(); !header.isEmpty(); header = line()) {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring(15).trim());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                closing = true; // the server ends a connection after so many requests
-            }
+            int colon = header.indexOf(':');
+            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
         }
-        String response = chunked ? chunkedBody() : new String(in.readNBytes((int) Math.max(0, length)),
-                StandardCharsets.UTF_8);
-        if (closing) {
-            close();
+        String length = headers.get("content-length");
+        String response = headers.getOrDefault("transfer-encoding", "").contains("chunked") ? chunkedBody()
+                : new String(in.readNBytes(length == null ? 0 : Integer.parseInt(length)), StandardCharsets.UTF_8);
+        if (headers.getOrDefault("connection", "").contains("close")) {
+            close(); // the server ends a connection after so many requests
         }
         if (!status.startsWith("HTTP/1.1 200")) {
             throw new IOException(status + ": " + response);
         }
-        return response;
+        return new Response(response, headers);
     }
 
     private String chunkedBody() throws IOException {

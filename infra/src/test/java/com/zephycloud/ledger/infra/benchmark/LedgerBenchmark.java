@@ -87,7 +87,7 @@ class LedgerBenchmark extends ApiTest {
 
     private static void consume(KeepAliveHttpClient client, long account, String description) throws IOException {
         String answer = client.postForm("/admin/user/consume/", "user_id=" + account + "&amount=0.01&description="
-                + description);
+                + description).body();
         if (!answer.contains("\"success\":1")) {
             throw new IllegalStateException("consume failed: " + answer);
         }
