@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class ApiParams {
 
     public static final String REQUEST_ID = "request_id";
     private static final int MAX_TEXT = 2000;
+    /** 9999-12-31T23:59:59Z: dates beyond have no four-digit year, and reports count microseconds in a long. */
+    static final long LAST_EPOCH_SECOND = 253_402_300_799L;
 
     private final Map<String, JsonNode> values;
     private final Set<String> read = new LinkedHashSet<>();
@@ -112,6 +115,9 @@ public final class ApiParams {
         String value = node.asText();
         if (value.isBlank()) {
             errors.add(name + ": must not be blank");
+            return null;
+        }
+        if (!storable(name, value)) {
             return null;
         }
         if (value.length() > MAX_TEXT) {
@@ -220,18 +226,22 @@ public final class ApiParams {
             errors.add(name + ": expected a JSON object");
             return null;
         }
+        if (!storable(name, node)) {
+            return null;
+        }
         canonical.put(name, node.toString());
         return node;
     }
 
-    /** UTC epoch seconds. */
+    /** UTC epoch seconds, from 1970 to the end of year 9999. */
     public Instant optionalEpochSeconds(String name) {
         Long seconds = optionalLong(name);
         if (seconds == null) {
             return null;
         }
-        if (seconds < 0) {
-            errors.add(name + ": expected a UTC timestamp in seconds (0 or more), got " + seconds);
+        if (seconds < 0 || seconds > LAST_EPOCH_SECOND) {
+            errors.add(name + ": expected a UTC timestamp in seconds from 0 to " + LAST_EPOCH_SECOND
+                    + " (9999-12-31T23:59:59Z), got " + seconds);
             return null;
         }
         return Instant.ofEpochSecond(seconds);
@@ -287,6 +297,7 @@ public final class ApiParams {
             }
         }
         texts.removeIf(String::isEmpty);
+        texts.removeIf(text -> !storable(name, text));
         canonical.put(name, texts.toString());
         return texts;
     }
@@ -313,7 +324,33 @@ public final class ApiParams {
             errors.add(REQUEST_ID + ": expected a non-empty string of at most 200 characters");
             return null;
         }
-        return value;
+        return storable(REQUEST_ID, value) ? value : null;
+    }
+
+    /** Text holding U+0000 cannot be stored (PostgreSQL's text types refuse it): refused here, named. */
+    private boolean storable(String name, String value) {
+        if (value.indexOf('\u0000') >= 0) {
+            errors.add(name + ": contains the NUL character (U+0000), which cannot be stored; remove it");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean storable(String name, JsonNode node) {
+        if (node.isTextual()) {
+            return storable(name, node.asText());
+        }
+        for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+            if (!storable(name, keys.next())) {
+                return false;
+            }
+        }
+        for (JsonNode child : node) { // an object's values, an array's elements
+            if (!storable(name, child)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds a problem found by the endpoint itself (a rule between parameters). */

@@ -5,11 +5,15 @@ import com.zephycloud.ledger.infra.api.ApiCredentials;
 import com.zephycloud.ledger.infra.api.ApiParamsResolver;
 import com.zephycloud.ledger.infra.api.ApiResponseWriter;
 import com.zephycloud.ledger.infra.api.BasicAuthenticationFilter;
+import com.zephycloud.ledger.infra.api.EnvelopeErrorReportValve;
 import com.zephycloud.ledger.infra.api.ServerTimingFilter;
+import org.apache.catalina.core.StandardHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,6 +80,16 @@ public class WebConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<ServerTimingFilter> registration = new FilterRegistrationBean<>(new ServerTimingFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Requests that Tomcat itself refuses are answered with the envelope too (see the valve). */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(EnvelopeErrorReportValve.class.getName());
+            }
+        });
     }
 
     /** The reference's paths end with a slash; both forms reach the same endpoint. */

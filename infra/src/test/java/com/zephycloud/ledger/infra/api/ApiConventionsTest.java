@@ -85,6 +85,27 @@ class ApiConventionsTest extends ApiTest {
     }
 
     @Test
+    void textThatCannotBeStoredIsNamed() {
+        assertThat(admin().post("/admin/user/login_available/", params("login", "ab\u0000c")).refused(400))
+                .containsExactly("login: contains the NUL character (U+0000), which cannot be stored; remove it");
+    }
+
+    @Test
+    void datesAfterTheYear9999AreRefused() {
+        admin().get("/admin/providers/list/", params("date", 253_402_300_799L)).ok();
+        assertThat(admin().get("/admin/providers/list/", params("date", 253_402_300_800L)).refused(400)).containsExactly(
+                "date: expected a UTC timestamp in seconds from 0 to 253402300799 (9999-12-31T23:59:59Z),"
+                        + " got 253402300800");
+    }
+
+    @Test
+    void aRequestTooLargeForTheServerToReadGetsTheEnvelope() {
+        assertThat(admin().get("/admin/users/", params("filter", "x".repeat(20_000))).refused(400).get(0))
+                .startsWith("the server could not read this HTTP request");
+        admin().get("/admin/users/", params()).ok();
+    }
+
+    @Test
     void anOrderIsParsedNeverPasted() {
         assertThat(admin().get("/admin/users/", params("order", "login; DROP TABLE users")).refused(400).get(0))
                 .startsWith("order: ");

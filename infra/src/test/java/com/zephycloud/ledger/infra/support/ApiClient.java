@@ -1,7 +1,9 @@
 package com.zephycloud.ledger.infra.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -94,13 +96,24 @@ public final class ApiClient {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
-            return new ApiResult(response.statusCode(), response.headers(), body);
+            return new ApiResult(response.statusCode(), response.headers(), body(response.body()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The parsed JSON, or, when the answer is not JSON at all, its text as a JSON string. */
+    private static JsonNode body(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException notJson) {
+            return TextNode.valueOf(text);
         }
     }
 

@@ -1,5 +1,7 @@
 package com.zephycloud.ledger.query.reports;
 
+import com.zephycloud.ledger.query.common.Micros;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -37,7 +39,8 @@ public record ReportWindow(long fromUs, long toUs) {
     }
 
     private static long micros(ZonedDateTime time) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, time.toInstant());
+        // not ChronoUnit.MICROS.between: it counts in nanoseconds first, which overflow after 2262
+        return Micros.of(time.toInstant());
     }
 
     /** The first day whose every instant is after {@code fromUs}. */

@@ -42,6 +42,17 @@ class ReportWindowTest {
     }
 
     @Test
+    void monthsAreFoundUpToTheLastDateTheApiAccepts() {
+        long y2300 = 10_413_792_000_000_000L; // 2300-01-01T00:00:00Z, after the 2262 limit of nanoseconds since 1970
+        long lastSecond = 253_402_300_799_000_000L; // 9999-12-31T23:59:59Z
+        assertThat(ReportWindow.monthOf(y2300 + 40 * DAY_US)).isEqualTo(y2300 + 31 * DAY_US);
+        ReportWindow w = new ReportWindow(y2300 - 1, lastSecond);
+        assertThat(w.monthsStart()).isEqualTo(y2300);
+        assertThat(w.monthsEnd()).isEqualTo(ReportWindow.monthOf(lastSecond));
+        assertThat(part(w, lastSecond)).isEqualTo("tail");
+    }
+
+    @Test
     void everyInstantOfAWindowOverMonthsIsInExactlyOnePart() {
         long jan1 = 1_735_689_600_000_000L; // 2025-01-01T00:00:00Z
         long[] bounds = {jan1 - 1, jan1, jan1 + 1, jan1 + 31 * DAY_US - 1, jan1 + 31 * DAY_US, jan1 + 45 * DAY_US + 7,
