@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every endpoint that answers the envelope, found in the application's own request mappings (so
  * that a new endpoint is covered without being listed here), given hostile values for each of its
  * parameters, as a form and as JSON. Whatever the input, the answer is the envelope: success with
- * {@code success: 1}, or a 4xx with {@code success: 0} and messages. Never a 5xx, never a stack trace.
+ * {@code success: 1}, or a 4xx with {@code success: 0} and messages, having stored no event. Never
+ * a 5xx, never a stack trace.
  *
  * <p>Each endpoint's parameters are learned from its own answer to an unknown parameter, which
  * names the ones it takes. The application has a database of its own: the inputs change things
@@ -56,6 +58,8 @@ class HostileInputTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -76,25 +80,30 @@ class HostileInputTest {
             boolean post = endpoint.getValue();
             ApiClient client = path.startsWith(BasicAuthenticationFilter.SERVICE_PREFIX)
                     ? ApiClient.service(port) : ApiClient.admin(port);
+            long head = eventStoreHead();
             ApiResult probe = send(client, path, post, Map.of("zz_unknown", "1"));
             requests++;
-            check(problems, path, "zz_unknown=1", probe);
+            problems.addAll(checked(path, "zz_unknown=1", probe, head));
             List<String> names = parameterNames(probe);
             for (String text : TEXTS) {
                 for (String name : names) {
-                    problems.addAll(checked(path, name + "=" + shorten(text), send(client, path, post, Map.of(name, text))));
+                    head = eventStoreHead();
+                    problems.addAll(checked(path, name + "=" + shorten(text), send(client, path, post, Map.of(name, text)),
+                            head));
                     requests++;
                 }
                 Map<String, Object> all = new LinkedHashMap<>();
                 names.forEach(name -> all.put(name, text));
-                problems.addAll(checked(path, "every parameter=" + shorten(text), send(client, path, post, all)));
+                head = eventStoreHead();
+                problems.addAll(checked(path, "every parameter=" + shorten(text), send(client, path, post, all), head));
                 requests++;
             }
             if (post) {
                 for (String json : JSON_VALUES) {
                     for (String name : names) {
                         String body = "{\"" + name + "\":" + json + "}";
-                        problems.addAll(checked(path, body, client.postRaw(path, "application/json", body)));
+                        head = eventStoreHead();
+                        problems.addAll(checked(path, body, client.postRaw(path, "application/json", body), head));
                         requests++;
                     }
                 }
@@ -133,15 +142,20 @@ class HostileInputTest {
         return List.of();
     }
 
-    private static List<String> checked(String path, String input, ApiResult result) {
-        List<String> problems = new ArrayList<>();
-        check(problems, path, input, result);
-        return problems;
+    /** The newest event's index: no background work runs in this application, so only requests move it. */
+    private long eventStoreHead() {
+        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        return head == null ? -1 : head;
     }
 
-    private static void check(List<String> problems, String path, String input, ApiResult result) {
+    /** The problems of one answer, given the event store's head before the request. */
+    private List<String> checked(String path, String input, ApiResult result, long headBefore) {
+        List<String> problems = new ArrayList<>();
         JsonNode body = result.body();
         String where = path + " with " + input + ": HTTP " + result.status() + " " + shorten(String.valueOf(body));
+        if (result.status() >= 400 && eventStoreHead() != headBefore) {
+            problems.add(where + " (refused, yet events were stored)");
+        }
         if (result.status() >= 500) {
             problems.add(where);
         } else if (body == null || !body.has("success") || !body.has("error_msgs")) {
@@ -153,6 +167,7 @@ class HostileInputTest {
         } else if (body.toString().contains("Exception") || body.toString().contains("\tat ")) {
             problems.add(where + " (an exception leaks)");
         }
+        return problems;
     }
 
     private static String shorten(String text) {
