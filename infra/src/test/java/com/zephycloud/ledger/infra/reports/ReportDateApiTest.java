@@ -52,7 +52,8 @@ class ReportDateApiTest extends HistoryWriter {
         assertThat(admin().post("/admin/report/set_date/", params()).refused(400))
                 .containsExactly("date: is required, expected a UTC timestamp in seconds");
         assertThat(admin().post("/admin/report/set_date/", params("date", -5)).refused(400))
-                .containsExactly("date: expected a UTC timestamp in seconds (0 or more), got -5");
+                .containsExactly("date: expected a UTC timestamp in seconds from 0 to 253402300799"
+                        + " (9999-12-31T23:59:59Z), got -5");
         assertThat(admin().get("/admin/report/set_date/", params("date", 5)).refused(405).get(0))
                 .startsWith("method GET is not allowed here");
         assertThat(admin().post("/admin/report/get_date/", params("date", 5)).refused(400).get(0))
