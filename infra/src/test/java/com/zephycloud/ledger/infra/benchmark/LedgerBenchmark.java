@@ -39,8 +39,9 @@ class LedgerBenchmark extends ApiTest {
     private static final int CLIENTS = 8;
     private static final Duration DURATION = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     private static final int HISTORY = Integer.getInteger("bench.history", 100_000);
-    /** Untimed load before each measured run, so both sides are measured with compiled code. */
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 10));
+    /** Untimed load before each measured run, at least this long and at most the next (see {@link LoadRun#warmUp}). */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 30));
+    private static final Duration WARM_UP_MAX = Duration.ofSeconds(Long.getLong("bench.warmup-max", 300));
     private static final byte[] PAYLOAD = ("{\"userId\":12345,\"transactionId\":987654,\"amount\":0.01,"
             + "\"description\":\"benchmark\",\"details\":null,\"category\":\"manual\",\"context\":{\"projectUid\":null,"
             + "\"jobId\":null,\"computingStart\":null,\"computingEnd\":null,\"coresPerSec\":null,\"calcCount\":null,"
@@ -66,7 +67,7 @@ class LedgerBenchmark extends ApiTest {
         }
         KeepAliveHttpClient[] clients = connect(CLIENTS);
         LoadRun.Operation consumeOnce = (client, i) -> consume(clients[client], accounts[client], "benchmark");
-        LoadRun.run(CLIENTS, WARM_UP, consumeOnce);
+        System.out.println("consume warm-up: " + LoadRun.warmUp(CLIENTS, WARM_UP, WARM_UP_MAX, consumeOnce));
         LoadRun.Result consume = LoadRun.run(CLIENTS, DURATION, consumeOnce);
         System.out.println("user/consume via HTTP: " + consume);
         System.out.printf("ratio consume/baseline: %.2f (goal >= 0.35)%n", consume.rate() / baseline.rate());
@@ -114,7 +115,8 @@ class LedgerBenchmark extends ApiTest {
         }
         try {
             // the warm-up run appends to other aggregates, so the measured run's sequences start at 0
-            LoadRun.run(CLIENTS, WARM_UP, insertInto(inserts, "user:warm"));
+            System.out.println("baseline warm-up: "
+                    + LoadRun.warmUp(CLIENTS, WARM_UP, WARM_UP_MAX, insertInto(inserts, "user:warm")));
             return LoadRun.run(CLIENTS, DURATION, insertInto(inserts, "user:bench"));
         } finally {
             for (Connection connection : connections) {

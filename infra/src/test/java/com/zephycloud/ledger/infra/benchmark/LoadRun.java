@@ -1,5 +1,7 @@
 package com.zephycloud.ledger.infra.benchmark;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,43 @@ public final class LoadRun {
         }
     }
 
+    /** How long the untimed load ran, and the JIT compiler's share of its last step. */
+    public record WarmUp(Duration spent, double compilerShare) {
+        @Override
+        public String toString() {
+            return String.format("%d s, the JIT compiler busy %.1f%% of the last %d s", spent.toSeconds(),
+                    compilerShare * 100, STEP.toSeconds());
+        }
+    }
+
+    private static final Duration STEP = Duration.ofSeconds(10);
+    /** Compilation time under this share of a step's wall time: the code the load runs is compiled. */
+    private static final double QUIET = 0.02;
+
     private LoadRun() {
+    }
+
+    /**
+     * Untimed load in steps of ten seconds until the JIT compiler has gone quiet, at
+     * least {@code min} and at most {@code max}. A server answers for hours: measured while the
+     * compiler still worked (a quarter of the CPU 60 s into the ledger benchmark's load), it would be measured at
+     * half its rate. Iterations go on counting across the steps.
+     */
+    public static WarmUp warmUp(int clients, Duration min, Duration max, Operation operation) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long[] next = new long[clients];
+        Operation continuing = (client, i) -> operation.run(client, next[client]++);
+        long start = System.nanoTime();
+        while (true) {
+            long compilingBefore = jit.getTotalCompilationTime();
+            long stepStart = System.nanoTime();
+            run(clients, STEP, continuing);
+            double share = (jit.getTotalCompilationTime() - compilingBefore) / ((System.nanoTime() - stepStart) / 1e6);
+            Duration spent = Duration.ofNanos(System.nanoTime() - start);
+            if (spent.compareTo(min) >= 0 && share < QUIET || spent.compareTo(max) >= 0) {
+                return new WarmUp(spent, share);
+            }
+        }
     }
 
     public static Result run(int clients, Duration duration, Operation operation) throws Exception {
