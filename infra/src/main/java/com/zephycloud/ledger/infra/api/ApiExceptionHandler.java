@@ -9,6 +9,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -46,6 +47,13 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiResponse> wrongMediaType(HttpMediaTypeNotSupportedException e) {
         return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "content type " + e.getContentType()
                 + " is not supported; send JSON, a form, or query parameters");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiResponse> unreadableMultipart(MultipartException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return respond(HttpStatus.BAD_REQUEST, "the multipart body cannot be read (" + cause.getMessage()
+                + "); send JSON, a form, or query parameters");
     }
 
     @ExceptionHandler(Exception.class)

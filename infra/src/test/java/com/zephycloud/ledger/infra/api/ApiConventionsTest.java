@@ -106,6 +106,17 @@ class ApiConventionsTest extends ApiTest {
     }
 
     @Test
+    void anUnreadableMultipartBodyIsA400() {
+        assertThat(admin().postRaw("/admin/user/login_available/", "multipart/form-data", "x").refused(400).get(0))
+                .startsWith("the multipart body cannot be read");
+    }
+
+    @Test
+    void theContainersErrorPathSpeaksTheEnvelopeToo() {
+        assertThat(admin().get("/error", params()).refused(404).get(0)).startsWith("unknown endpoint /error");
+    }
+
+    @Test
     void anOrderIsParsedNeverPasted() {
         assertThat(admin().get("/admin/users/", params("order", "login; DROP TABLE users")).refused(400).get(0))
                 .startsWith("order: ");

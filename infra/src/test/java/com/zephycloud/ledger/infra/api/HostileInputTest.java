@@ -50,6 +50,10 @@ class HostileInputTest {
     /** JSON values that have no form equivalent. */
     private static final List<String> JSON_VALUES = List.of("null", "true", "[]", "[1,\"a\",null]", "{\"a\":{\"b\":1}}",
             "1e400", "-1e-400", "123456789012345678901234567890", "1.0E+9999");
+    /** Bodies that are not what their content type says: content type, body. */
+    private static final List<String[]> RAW_BODIES = List.of(new String[]{"multipart/form-data", "x"},
+            new String[]{"application/json", "{\"a\":"}, new String[]{"application/json", "[1]"},
+            new String[]{"application/x-www-form-urlencoded", "a=%zz&=&&b"}, new String[]{"text/plain", "hello"});
     private static final Pattern TAKES = Pattern.compile("this endpoint takes: (.*)$");
     private static final String DATABASE_PREFIX = "hostile_input_";
 
@@ -99,6 +103,11 @@ class HostileInputTest {
                 requests++;
             }
             if (post) {
+                for (String[] raw : RAW_BODIES) {
+                    head = eventStoreHead();
+                    problems.addAll(checked(path, raw[0] + " body " + raw[1], client.postRaw(path, raw[0], raw[1]), head));
+                    requests++;
+                }
                 for (String json : JSON_VALUES) {
                     for (String name : names) {
                         String body = "{\"" + name + "\":" + json + "}";
