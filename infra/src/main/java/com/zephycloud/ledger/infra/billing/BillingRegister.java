@@ -28,8 +28,14 @@ public class BillingRegister {
 
     private final BatchedStatements writes;
 
-    /** Removes a job from the billing schedule: it has nothing left to bill. */
-    static final String UNSCHEDULE = "DELETE FROM billing_schedule WHERE job_id = ?";
+    /**
+     * Removes a job from the billing schedule: it has nothing left to bill. A row that a billing
+     * worker holds is left to that worker. The worker claimed the job's due slice and waits for the
+     * job, which the command ending it holds: waiting here for the row would deadlock the two. Once
+     * this command commits, the worker finds the job no longer running and removes the row itself.
+     */
+    static final String UNSCHEDULE = "DELETE FROM billing_schedule WHERE job_id IN"
+            + " (SELECT job_id FROM billing_schedule WHERE job_id = ? FOR UPDATE SKIP LOCKED)";
 
     public BillingRegister(BatchedStatements writes) {
         this.writes = writes;

@@ -152,8 +152,8 @@ public class SliceBilling {
     private boolean settle(Due slice, Instant now) {
         SliceOutcome outcome = commands.sendAndWait(new ChargeSlice(slice.jobId(), slice.slice(), now));
         if (outcome == SliceOutcome.NOT_RUNNING) {
-            // the computation ended in a way the register did not see: nothing left to bill
-            log.warn("billing schedule of {} at slice {} was stale: the job is not running; removed",
+            // the computation ended while this worker held its row (see BillingRegister.UNSCHEDULE)
+            log.info("{} ended before its slice {} was charged; removed from the billing schedule",
                     slice.jobId(), slice.slice());
             jdbc.update(BillingRegister.UNSCHEDULE, slice.jobId().value());
         } else if (outcome == SliceOutcome.ALREADY_CHARGED) {

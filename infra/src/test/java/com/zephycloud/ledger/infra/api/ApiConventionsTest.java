@@ -93,9 +93,9 @@ class ApiConventionsTest extends ApiTest {
     @Test
     void datesAfterTheYear9999AreRefused() {
         admin().get("/admin/providers/list/", params("date", 253_402_300_799L)).ok();
-        assertThat(admin().get("/admin/providers/list/", params("date", 253_402_300_800L)).refused(400)).containsExactly(
-                "date: expected a UTC timestamp in seconds from 0 to 253402300799 (9999-12-31T23:59:59Z),"
-                        + " got 253402300800");
+        assertThat(admin().get("/admin/providers/list/", params("date", 253_402_300_800L)).refused(400))
+                .containsExactly("date: expected a UTC timestamp in seconds from 0 to 253402300799"
+                        + " (9999-12-31T23:59:59Z), got 253402300800");
     }
 
     @Test

@@ -5,15 +5,25 @@ import com.zephycloud.ledger.infra.support.ApiResult;
 import com.zephycloud.ledger.infra.support.ApiClient;
 import com.zephycloud.ledger.infra.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -37,6 +47,8 @@ class ComputationApiTest {
 
     @LocalServerPort
     private int port;
+    @Autowired
+    private DataSource dataSource;
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -217,6 +229,56 @@ class ComputationApiTest {
         service().post("/service/computations/finish/", params("job_id", jobId)).refused(409);
         assertThat(statuses(jobId)).containsExactly("killed", "running", "pending");
         assertThat(transactionsOf(jobId)).hasSize(2);
+    }
+
+    /**
+     * A billing worker holds a job's schedule row from its claim until its batch commits, and waits
+     * for the job meanwhile. Ending the job must not wait for that row, or each waits for the other.
+     */
+    @Test
+    void aJobEndsWhileABillingWorkerHoldsItsScheduleRow() throws Exception {
+        String login = unique("held");
+        long jobId = submit(newUser(login, "10"), login + "-p", 1);
+        service().post("/service/computations/start/", params("job_id", jobId)).ok();
+        eventually(() -> transactionsOf(jobId).size() == 2);
+        ExecutorService killer = Executors.newSingleThreadExecutor();
+        try (Connection worker = dataSource.getConnection()) {
+            worker.setAutoCommit(false);
+            try (PreparedStatement claim = worker.prepareStatement(
+                    "SELECT next_slice FROM billing_schedule WHERE job_id = ? FOR UPDATE")) {
+                claim.setLong(1, jobId);
+                assertThat(claim.executeQuery().next()).isTrue();
+            }
+            Future<ApiResult> kill = killer.submit(() ->
+                    admin().post("/admin/computations/kill/", params("job_id", jobId, "reason", "held")));
+            kill.get(20, TimeUnit.SECONDS).ok();
+            worker.rollback();
+        } finally {
+            killer.shutdownNow();
+        }
+        assertThat(statuses(jobId)).containsExactly("killed", "running", "pending");
+        // the row the worker held is still there; the next worker to claim it removes it
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement due = connection.prepareStatement(
+                     "UPDATE billing_schedule SET due_us = 0 WHERE job_id = ?")) {
+            due.setLong(1, jobId);
+            assertThat(due.executeUpdate()).isEqualTo(1);
+        }
+        eventually(() -> scheduled(jobId) == 0);
+        assertThat(transactionsOf(jobId)).hasSize(2);
+    }
+
+    private int scheduled(long jobId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT count(*) FROM billing_schedule WHERE job_id = ?")) {
+            count.setLong(1, jobId);
+            ResultSet rows = count.executeQuery();
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
