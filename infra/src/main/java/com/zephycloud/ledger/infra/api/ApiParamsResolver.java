@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,13 +57,24 @@ public class ApiParamsResolver implements HandlerMethodArgumentResolver {
             }
         });
         String contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase().contains("json")) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.contains("json")) {
             String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!body.isBlank()) {
                 values.putAll(parseObject(body));
             }
+        } else if (hasBody(request) && !type.startsWith("application/x-www-form-urlencoded")
+                && !type.startsWith("multipart/form-data")) {
+            // a body the API cannot read would otherwise be ignored, and the request run without it
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, (contentType == null ? "a body without a"
+                    + " Content-Type" : "content type " + contentType) + " is not supported; send JSON"
+                    + " (application/json), a form (application/x-www-form-urlencoded) or query parameters");
         }
         return new ApiParams(values);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
     }
 
     private Map<String, JsonNode> parseObject(String body) {

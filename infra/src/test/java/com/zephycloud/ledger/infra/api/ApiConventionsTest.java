@@ -106,6 +106,13 @@ class ApiConventionsTest extends ApiTest {
     }
 
     @Test
+    void aBodyOfAnotherTypeIsA415NotIgnored() {
+        assertThat(admin().postRaw("/admin/user/remove/", "text/plain", "user_id=1").refused(415)).containsExactly(
+                "content type text/plain is not supported; send JSON (application/json), a form"
+                        + " (application/x-www-form-urlencoded) or query parameters");
+    }
+
+    @Test
     void anUnreadableMultipartBodyIsA400() {
         assertThat(admin().postRaw("/admin/user/login_available/", "multipart/form-data", "x").refused(400).get(0))
                 .startsWith("the multipart body cannot be read");
