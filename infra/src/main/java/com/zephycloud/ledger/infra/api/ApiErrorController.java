@@ -24,11 +24,10 @@ public class ApiErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         if (status == null) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiResponse.error(List.of(
-                    "unknown endpoint " + request.getRequestURI()
-                            + "; see the admin API reference for the available paths")));
+                    ApiExceptionHandler.unknownEndpoint(request.getRequestURI()))));
         }
-        String message = status.is5xxServerError() ? "internal error; the server log has the details"
-                : "HTTP " + status.value() + " " + status.getReasonPhrase();
+        String message = status.is5xxServerError() ? ApiExceptionHandler.INTERNAL_ERROR
+                : ApiExceptionHandler.statusOnly(status.value());
         return ResponseEntity.status(status).body(ApiResponse.error(List.of(message)));
     }
 }

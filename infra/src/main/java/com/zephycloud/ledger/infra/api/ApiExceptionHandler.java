@@ -24,17 +24,26 @@ import java.util.List;
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    static final String INTERNAL_ERROR = "internal error; the server log has the details";
+
+    static String unknownEndpoint(String path) {
+        return "unknown endpoint " + path + "; see the admin API reference for the available paths";
+    }
+
+    /** The message of an error that comes with nothing but its status. */
+    static String statusOnly(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return "HTTP " + status + (known == null ? "" : " " + known.getReasonPhrase());
+    }
 
     @ExceptionHandler(NoHandlerFoundException.class)
     ResponseEntity<ApiResponse> unknownEndpoint(NoHandlerFoundException e) {
-        return respond(HttpStatus.NOT_FOUND, "unknown endpoint " + e.getRequestURL()
-                + "; see the admin API reference for the available paths");
+        return respond(HttpStatus.NOT_FOUND, unknownEndpoint(e.getRequestURL()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiResponse> unknownResource(NoResourceFoundException e) {
-        return respond(HttpStatus.NOT_FOUND, "unknown endpoint /" + e.getResourcePath()
-                + "; see the admin API reference for the available paths");
+        return respond(HttpStatus.NOT_FOUND, unknownEndpoint("/" + e.getResourcePath()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -75,7 +84,7 @@ public class ApiExceptionHandler {
             cause = cause.getCause() == cause ? null : cause.getCause();
         }
         log.error("request failed", e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR);
     }
 
     private static ResponseEntity<ApiResponse> respond(HttpStatus status, String message) {

@@ -44,7 +44,6 @@ public class EnvelopeErrorReportValve extends ErrorReportValve {
             return "the server could not read this HTTP request: it is malformed, or its request line and headers"
                     + " are larger than the server accepts; send long parameters in a POST body";
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        return "HTTP " + status + (known == null ? "" : " " + known.getReasonPhrase());
+        return ApiExceptionHandler.statusOnly(status);
     }
 }

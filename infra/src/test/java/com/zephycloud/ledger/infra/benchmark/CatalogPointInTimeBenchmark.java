@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.benchmark;
 
+import com.zephycloud.ledger.infra.support.ApiClient;
 import com.zephycloud.ledger.infra.support.ApiResult;
 import com.zephycloud.ledger.infra.support.ApiTest;
 import com.zephycloud.ledger.infra.support.TestDatabase;
@@ -16,8 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,13 +43,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Per lookup it measures, interleaved round by round in a new random order each round, so that
  * a change of load on the machine touches all alike: the server time the API reports
- * ({@code Server-Timing}), the HTTP round trip seen by the client, the hand-written SQL over JDBC, and the application's query handler called
- * directly (its SQL and row mapping, without HTTP, query bus or JSON). The timed HTTP calls go
- * through {@link KeepAliveHttpClient}: client and server share the machine's cores, and the JDK's
- * asynchronous client's own threads would run during, and be counted in, the server's time.
- * The hand-written list
- * query returns the same rows in the same order with the same limit and, like the API, the
- * {@code total}: it is two statements, timed together.
+ * ({@code Server-Timing}), the HTTP round trip seen by the client, the hand-written SQL over JDBC,
+ * and the application's query handler called directly (its SQL and row mapping, without HTTP,
+ * query bus or JSON). The timed HTTP calls go through {@link KeepAliveHttpClient}: client and
+ * server share the machine's cores, and the JDK's asynchronous client's own threads would run
+ * during, and be counted in, the server's time. The hand-written list query returns the same rows
+ * in the same order with the same limit and, like the API, the {@code total}: it is two
+ * statements, timed together.
  *
  * <p>Run: {@code ./mvnw -B -Pbenchmark verify -pl infra -am -Dtest=CatalogPointInTimeBenchmark}
  */
@@ -155,7 +153,8 @@ class CatalogPointInTimeBenchmark extends ApiTest {
         // The same SQL on a thread woken for it, as a server's request thread is: not part of the
         // goal, it shows what waking a thread adds to a lookup on this machine.
         ExecutorService worker = Executors.newSingleThreadExecutor();
-        Lookup wokenSqlShow = new Lookup(() -> onThread(worker, () -> jdbc.queryForList(SQL_SHOW, provider, name, at, at)));
+        Lookup wokenSqlShow = new Lookup(() -> onThread(worker,
+                () -> jdbc.queryForList(SQL_SHOW, provider, name, at, at)));
         List<Lookup> all = new ArrayList<>(List.of(apiList, sqlList, handlerList, apiShow, sqlShow, handlerShow,
                 wokenSqlShow));
         for (int i = 0; i < WARM_UP; i++) {
@@ -190,12 +189,10 @@ class CatalogPointInTimeBenchmark extends ApiTest {
         }
     }
 
-    private static KeepAliveHttpClient.Response post(KeepAliveHttpClient http, String path, Map<String, Object> params) {
-        String form = params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+    private static KeepAliveHttpClient.Response post(KeepAliveHttpClient http, String path,
+                                                     Map<String, Object> params) {
         try {
-            return http.postForm(path, form);
+            return http.postForm(path, ApiClient.formBody(params));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -251,12 +248,12 @@ class CatalogPointInTimeBenchmark extends ApiTest {
         void timed() {
             long start = System.nanoTime();
             Object answer = call.get();
-            roundTrip.add((System.nanoTime() - start) / 1e6);
+            roundTrip.add(System.nanoTime() - start);
             check(answer);
             if (answer instanceof KeepAliveHttpClient.Response response) {
                 Matcher matcher = SERVER_TIME.matcher(response.headers().get("server-timing"));
                 assertThat(matcher.matches()).isTrue();
-                server.add(Double.parseDouble(matcher.group(1)));
+                server.add(Math.round(Double.parseDouble(matcher.group(1)) * 1e6));
             }
         }
 
@@ -267,27 +264,26 @@ class CatalogPointInTimeBenchmark extends ApiTest {
         }
     }
 
+    /** The ROUNDS samples of one measure, in nanoseconds. */
     private static final class Times {
 
-        private final double[] millis = new double[ROUNDS];
+        private final long[] nanos = new long[ROUNDS];
         private int count;
 
-        void add(double value) {
-            millis[count++] = value;
+        void add(long value) {
+            nanos[count++] = value;
         }
 
         double p50() {
-            return percentile(0.50);
+            return percentiles().millis(50);
         }
 
         double p99() {
-            return percentile(0.99);
+            return percentiles().millis(99);
         }
 
-        private double percentile(double p) {
-            double[] sorted = Arrays.copyOf(millis, count);
-            Arrays.sort(sorted);
-            return sorted[(int) Math.ceil(p * count) - 1];
+        private Percentiles percentiles() {
+            return new Percentiles(Arrays.copyOf(nanos, count));
         }
     }
 }

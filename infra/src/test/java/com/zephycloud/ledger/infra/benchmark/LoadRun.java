@@ -46,10 +46,10 @@ public final class LoadRun {
     }
 
     /**
-     * Untimed load in steps of ten seconds until the JIT compiler has gone quiet, at
-     * least {@code min} and at most {@code max}. A server answers for hours: measured while the
-     * compiler still worked (a quarter of the CPU 60 s into the ledger benchmark's load), it would be measured at
-     * half its rate. Iterations go on counting across the steps.
+     * Untimed load in steps of ten seconds until the JIT compiler has gone quiet, at least
+     * {@code min} and at most {@code max}. A server answers for hours: measured while the compiler
+     * still worked (a quarter of the CPU 60 s into the ledger benchmark's load), it would be
+     * measured at half its rate. Iterations go on counting across the steps.
      */
     public static WarmUp warmUp(int clients, Duration min, Duration max, Operation operation) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -60,7 +60,8 @@ public final class LoadRun {
             long compilingBefore = jit.getTotalCompilationTime();
             long stepStart = System.nanoTime();
             run(clients, STEP, continuing);
-            double share = (jit.getTotalCompilationTime() - compilingBefore) / ((System.nanoTime() - stepStart) / 1e6);
+            double stepMillis = (System.nanoTime() - stepStart) / 1e6;
+            double share = (jit.getTotalCompilationTime() - compilingBefore) / stepMillis;
             Duration spent = Duration.ofNanos(System.nanoTime() - start);
             if (spent.compareTo(min) >= 0 && share < QUIET || spent.compareTo(max) >= 0) {
                 return new WarmUp(spent, share);

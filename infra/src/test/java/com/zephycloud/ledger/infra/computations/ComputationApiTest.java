@@ -9,14 +9,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -48,7 +46,7 @@ class ComputationApiTest {
     @LocalServerPort
     private int port;
     @Autowired
-    private DataSource dataSource;
+    private JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -242,7 +240,7 @@ class ComputationApiTest {
         service().post("/service/computations/start/", params("job_id", jobId)).ok();
         eventually(() -> transactionsOf(jobId).size() == 2);
         ExecutorService killer = Executors.newSingleThreadExecutor();
-        try (Connection worker = dataSource.getConnection()) {
+        try (Connection worker = jdbc.getDataSource().getConnection()) {
             worker.setAutoCommit(false);
             try (PreparedStatement claim = worker.prepareStatement(
                     "SELECT next_slice FROM billing_schedule WHERE job_id = ? FOR UPDATE")) {
@@ -258,27 +256,10 @@ class ComputationApiTest {
         }
         assertThat(statuses(jobId)).containsExactly("killed", "running", "pending");
         // the row the worker held is still there; the next worker to claim it removes it
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement due = connection.prepareStatement(
-                     "UPDATE billing_schedule SET due_us = 0 WHERE job_id = ?")) {
-            due.setLong(1, jobId);
-            assertThat(due.executeUpdate()).isEqualTo(1);
-        }
-        eventually(() -> scheduled(jobId) == 0);
+        assertThat(jdbc.update("UPDATE billing_schedule SET due_us = 0 WHERE job_id = ?", jobId)).isEqualTo(1);
+        eventually(() -> jdbc.queryForObject("SELECT count(*) FROM billing_schedule WHERE job_id = ?", Integer.class,
+                jobId) == 0);
         assertThat(transactionsOf(jobId)).hasSize(2);
-    }
-
-    private int scheduled(long jobId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement(
-                     "SELECT count(*) FROM billing_schedule WHERE job_id = ?")) {
-            count.setLong(1, jobId);
-            ResultSet rows = count.executeQuery();
-            rows.next();
-            return rows.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

@@ -67,7 +67,7 @@ public final class ApiClient {
     public ApiResult postForm(String path, Map<String, Object> params) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(params))));
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(params))));
     }
 
     public ApiResult postRaw(String path, String contentType, String body) {
@@ -86,7 +86,7 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder getRequest(String path, Map<String, Object> params) {
-        String query = params.isEmpty() ? "" : "?" + encode(params);
+        String query = params.isEmpty() ? "" : "?" + formBody(params);
         return HttpRequest.newBuilder(URI.create(base + path + query)).GET();
     }
 
@@ -117,7 +117,8 @@ public final class ApiClient {
         }
     }
 
-    private static String encode(Map<String, Object> params) {
+    /** {@code params} as an {@code application/x-www-form-urlencoded} body or query string. */
+    public static String formBody(Map<String, Object> params) {
         return params.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8))
