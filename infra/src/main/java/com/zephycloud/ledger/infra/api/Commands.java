@@ -2,8 +2,10 @@ package com.zephycloud.ledger.infra.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zephycloud.ledger.infra.persistence.GroupCommit;
 import com.zephycloud.ledger.infra.persistence.RequestLog;
 import com.zephycloud.ledger.infra.persistence.RequestLogInterceptor;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Sends commands from the HTTP API. Each command runs in one unit of work and one database
@@ -22,6 +25,9 @@ import java.util.Optional;
  * <p>
  * A repeated {@code request_id} with the same content gets the first answer without running
  * again; with other content it is refused.
+ * <p>
+ * The ledger's hot commands go {@link #onceGrouped grouped}: committed together with the
+ * commands that arrive meanwhile ({@link GroupCommit}), answered the same way.
  */
 @Component
 public class Commands {
@@ -29,17 +35,19 @@ public class Commands {
     private static final int ATTEMPTS = 3;
 
     private final CommandGateway gateway;
+    private final GroupCommit groupCommit;
     private final RequestLog requestLog;
     private final ObjectMapper json;
 
-    public Commands(CommandGateway gateway, RequestLog requestLog, ObjectMapper json) {
+    public Commands(CommandGateway gateway, GroupCommit groupCommit, RequestLog requestLog, ObjectMapper json) {
         this.gateway = gateway;
+        this.groupCommit = groupCommit;
         this.requestLog = requestLog;
         this.json = json;
     }
 
     public <R> R send(Object command) {
-        return sendWithRetry(command, MetaData.emptyInstance());
+        return sendWithRetry(command, MetaData.emptyInstance(), gateway::sendAndWait);
     }
 
     /**
@@ -47,15 +55,25 @@ public class Commands {
      * result, or the stored result of the earlier run with the same id and fingerprint.
      */
     public <R> R once(String requestId, String fingerprint, Class<R> resultType, Object command) {
+        return once(requestId, fingerprint, resultType, command, gateway::sendAndWait);
+    }
+
+    /** {@link #once} in a transaction shared with the commands sent meanwhile ({@link GroupCommit}). */
+    public <R> R onceGrouped(String requestId, String fingerprint, Class<R> resultType, Object command) {
+        return once(requestId, fingerprint, resultType, command, groupCommit::send);
+    }
+
+    private <R> R once(String requestId, String fingerprint, Class<R> resultType, Object command,
+                       Function<CommandMessage<?>, R> dispatch) {
         if (requestId == null) {
-            return send(command);
+            return sendWithRetry(command, MetaData.emptyInstance(), dispatch);
         }
         Optional<R> earlier = earlierResult(requestId, fingerprint, resultType);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         try {
-            return sendWithRetry(command, RequestLogInterceptor.metaData(requestId, fingerprint));
+            return sendWithRetry(command, RequestLogInterceptor.metaData(requestId, fingerprint), dispatch);
         } catch (RuntimeException e) {
             if (causedBy(e, DuplicateKeyException.class)) {
                 // a concurrent twin with the same request_id committed first; this one was rolled back
@@ -76,10 +94,10 @@ public class Commands {
     }
 
     /** An aggregate changed by another instance between load and store is retried from the start. */
-    private <R> R sendWithRetry(Object command, MetaData metaData) {
+    private <R> R sendWithRetry(Object command, MetaData metaData, Function<CommandMessage<?>, R> dispatch) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                return dispatch.apply(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS || !causedBy(e, ConcurrencyException.class)) {
                     throw e;

@@ -7,8 +7,10 @@ import com.zephycloud.ledger.command.users.UserAccount;
 import com.zephycloud.ledger.infra.api.AppendTracking;
 import com.zephycloud.ledger.infra.api.EventStoreHead;
 import com.zephycloud.ledger.infra.persistence.BoundedLruCache;
+import com.zephycloud.ledger.infra.persistence.GroupCommit;
 import com.zephycloud.ledger.infra.persistence.LedgerEntryRegister;
 import com.zephycloud.ledger.infra.persistence.events.EventArrivals;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -101,6 +103,14 @@ public class AxonConfiguration {
                     .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                     .registerSubscribingEventProcessor(LedgerEntryRegister.PROCESSING_GROUP));
         };
+    }
+
+    /** Consumptions and credits committed together under load ({@link GroupCommit}). */
+    @Bean
+    public GroupCommit groupCommit(CommandGateway commands, TransactionManager transactions,
+                                   @Value("${zephy.ledger.group-commit.lanes}") int lanes,
+                                   @Value("${zephy.ledger.group-commit.max-batch}") int maxBatch) {
+        return new GroupCommit(commands, transactions, lanes, maxBatch);
     }
 
     @Bean

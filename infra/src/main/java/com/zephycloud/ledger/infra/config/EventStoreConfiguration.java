@@ -1,12 +1,16 @@
 package com.zephycloud.ledger.infra.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zephycloud.ledger.infra.persistence.events.PacedTailReads;
 import com.zephycloud.ledger.infra.persistence.events.TimestampParsingEventStorageEngine;
 import com.zephycloud.ledger.infra.persistence.events.TypeCachingJacksonSerializer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -23,6 +27,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+
+import java.time.Duration;
 
 /**
  * Names of Axon's tables, as the Flyway migration V1 creates them, and the event storage engine.
@@ -102,6 +108,22 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .batchSize(readBatchSize));
+    }
+
+    /**
+     * Axon's embedded event store as its auto-configuration builds it, except that its producer,
+     * which feeds the projections' processors, reads the head of the storage at most every
+     * {@code tailInterval} ({@link PacedTailReads}).
+     */
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                         org.axonframework.config.Configuration configuration,
+                                         @Value("${zephy.events.tail-interval}") Duration tailInterval) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(new PacedTailReads(storageEngine, tailInterval))
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .build();
     }
 
     /**
