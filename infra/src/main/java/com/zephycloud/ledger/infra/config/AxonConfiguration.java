@@ -7,6 +7,7 @@ import com.zephycloud.ledger.command.users.UserAccount;
 import com.zephycloud.ledger.infra.api.AppendTracking;
 import com.zephycloud.ledger.infra.api.EventStoreHead;
 import com.zephycloud.ledger.infra.persistence.BoundedLruCache;
+import com.zephycloud.ledger.infra.persistence.CommandTargets;
 import com.zephycloud.ledger.infra.persistence.GroupCommit;
 import com.zephycloud.ledger.infra.persistence.LedgerEntryRegister;
 import com.zephycloud.ledger.infra.persistence.events.EventArrivals;
@@ -19,6 +20,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryBusSpanFactory;
@@ -107,10 +109,21 @@ public class AxonConfiguration {
 
     /** Consumptions and credits committed together under load ({@link GroupCommit}). */
     @Bean
-    public GroupCommit groupCommit(CommandGateway commands, TransactionManager transactions,
+    public GroupCommit groupCommit(CommandGateway commands, TransactionManager transactions, CommandTargets targets,
                                    @Value("${zephy.ledger.group-commit.lanes}") int lanes,
                                    @Value("${zephy.ledger.group-commit.max-batch}") int maxBatch) {
-        return new GroupCommit(commands, transactions, lanes, maxBatch);
+        return new GroupCommit(commands, transactions, targets, lanes, maxBatch);
+    }
+
+    /** Every aggregate finds its commands' target through {@link CommandTargets}. */
+    @Bean
+    public CommandTargets commandTargets() {
+        return new CommandTargets();
+    }
+
+    @Bean
+    public ConfigurerModule commandTargetResolution(CommandTargets targets) {
+        return configurer -> configurer.registerComponent(CommandTargetResolver.class, config -> targets);
     }
 
     @Bean

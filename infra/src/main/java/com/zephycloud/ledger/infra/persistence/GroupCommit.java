@@ -1,8 +1,6 @@
 package com.zephycloud.ledger.infra.persistence;
 
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
-import org.axonframework.commandhandling.distributed.RoutingStrategy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -64,7 +62,7 @@ public class GroupCommit implements SmartLifecycle {
 
     private final CommandGateway gateway;
     private final TransactionManager transactions;
-    private final RoutingStrategy routing = AnnotationRoutingStrategy.defaultStrategy();
+    private final CommandTargets targets;
     private final int maxBatch;
     private final List<Lane> lanes = new ArrayList<>();
     private final AtomicLong transactionCount = new AtomicLong();
@@ -72,13 +70,15 @@ public class GroupCommit implements SmartLifecycle {
     private volatile boolean open = true;
     private volatile boolean running;
 
-    public GroupCommit(CommandGateway gateway, TransactionManager transactions, int laneCount, int maxBatch) {
+    public GroupCommit(CommandGateway gateway, TransactionManager transactions, CommandTargets targets, int laneCount,
+                       int maxBatch) {
         if (laneCount < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("group commit needs at least one lane and a batch of at least one,"
                     + " got " + laneCount + " lanes and batches of " + maxBatch);
         }
         this.gateway = gateway;
         this.transactions = transactions;
+        this.targets = targets;
         this.maxBatch = maxBatch;
         for (int i = 0; i < laneCount; i++) {
             lanes.add(new Lane("group-commit-" + i));
@@ -95,7 +95,7 @@ public class GroupCommit implements SmartLifecycle {
             throw new IllegalStateException("the server is shutting down; send the request again");
         }
         Pending pending = new Pending(command, new CompletableFuture<>());
-        Lane lane = lanes.get(Math.floorMod(routing.getRoutingKey(command).hashCode(), lanes.size()));
+        Lane lane = lanes.get(Math.floorMod(targets.aggregateOf(command).hashCode(), lanes.size()));
         lane.queue.add(pending);
         try {
             return (R) pending.answer.get();

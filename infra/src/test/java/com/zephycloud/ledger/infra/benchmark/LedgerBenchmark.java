@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.infra.benchmark;
 
 import com.zephycloud.ledger.command.users.ConsumeCredit;
+import com.zephycloud.ledger.infra.persistence.GroupCommit;
 import com.zephycloud.ledger.infra.persistence.SequenceIdAllocator;
 import com.zephycloud.ledger.infra.support.ApiTest;
 import com.zephycloud.ledger.infra.support.TestDatabase;
@@ -53,6 +54,8 @@ class LedgerBenchmark extends ApiTest {
     private CommandGateway commands;
     @Autowired
     private SequenceIdAllocator ids;
+    @Autowired
+    private GroupCommit groupCommit;
 
     @Test
     void consumeThroughHttpAgainstPlainInserts() throws Exception {
@@ -68,8 +71,12 @@ class LedgerBenchmark extends ApiTest {
         KeepAliveHttpClient[] clients = connect(CLIENTS);
         LoadRun.Operation consumeOnce = (client, i) -> consume(clients[client], accounts[client], "benchmark");
         System.out.println("consume warm-up: " + LoadRun.warmUp(CLIENTS, WARM_UP, WARM_UP_MAX, consumeOnce));
+        GroupCommit.Counts before = groupCommit.counts();
         LoadRun.Result consume = LoadRun.run(CLIENTS, DURATION, consumeOnce);
+        GroupCommit.Counts after = groupCommit.counts();
         System.out.println("user/consume via HTTP: " + consume);
+        System.out.printf("consumptions per commit: %.2f%n", (after.commands() - before.commands())
+                / (double) Math.max(1, after.transactions() - before.transactions()));
         System.out.printf("ratio consume/baseline: %.2f (goal >= 0.35)%n", consume.rate() / baseline.rate());
 
         for (KeepAliveHttpClient client : clients) {

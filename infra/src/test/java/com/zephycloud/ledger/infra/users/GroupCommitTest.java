@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.infra.users;
 
 import com.zephycloud.ledger.command.users.ConsumeCredit;
+import com.zephycloud.ledger.infra.persistence.CommandTargets;
 import com.zephycloud.ledger.infra.persistence.GroupCommit;
 import com.zephycloud.ledger.infra.persistence.SequenceIdAllocator;
 import com.zephycloud.ledger.infra.support.ApiTest;
@@ -52,7 +53,7 @@ class GroupCommitTest extends ApiTest {
 
     @BeforeEach
     void queueOnAStoppedGroup() {
-        group = new GroupCommit(gateway, transactions, 1, 64);
+        group = new GroupCommit(gateway, transactions, new CommandTargets(), 1, 64);
         clients = Executors.newCachedThreadPool();
     }
 
