@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import static com.zephycloud.ledger.infra.support.ApiClient.params;
 import static com.zephycloud.ledger.infra.support.ApiResult.decimal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Commands queued together commit together, and a failing one takes no other down with it. Each
@@ -47,6 +48,8 @@ class GroupCommitTest extends ApiTest {
     SequenceIdAllocator ids;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    GroupCommit applicationGroupCommit;
 
     private GroupCommit group;
     private ExecutorService clients;
@@ -158,5 +161,32 @@ class GroupCommitTest extends ApiTest {
 
         assertThat(credit(userId)).isEqualByComparingTo("5.5");
         assertThat(transactionCount(userId)).isEqualTo(4);
+    }
+
+    @Test
+    void consumptionsAndCreditsThroughTheApiGoThroughTheGroupCommit() {
+        long userId = newUser(unique("groupapi"), "10");
+        GroupCommit.Counts before = applicationGroupCommit.counts();
+        admin().post("/admin/user/consume/", params("user_id", userId, "amount", "2", "description", "api")).ok();
+        assertThat(decimal(admin().post("/admin/user/credit/add/", params("user_id", userId, "nbr_coins", "1",
+                "reason", "api")).ok())).isEqualByComparingTo("9");
+        admin().post("/admin/user/consume/", params("user_id", userId, "amount", "100", "description", "api"))
+                .refused(409);
+        GroupCommit.Counts after = applicationGroupCommit.counts();
+
+        // the refused consumption is not counted: it committed nothing
+        assertThat(after.commands() - before.commands()).isEqualTo(2);
+        assertThat(after.transactions() - before.transactions()).isEqualTo(2);
+        assertThat(credit(userId)).isEqualByComparingTo("9");
+    }
+
+    @Test
+    void aStoppedGroupCommitRefusesCommandsAndStoresNothing() {
+        long userId = newUser(unique("groupstop"), "10");
+        group.stop();
+        assertThatThrownBy(() -> group.send(GenericCommandMessage.asCommandMessage(
+                consume(userId, ids.next(), "1"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("shutting down");
+        assertThat(transactionCount(userId)).isEqualTo(1);
     }
 }
