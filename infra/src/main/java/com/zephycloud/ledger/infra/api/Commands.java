@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Sends commands from the HTTP API. Each command runs in one unit of work and one database
@@ -52,22 +53,24 @@ public class Commands {
 
     /**
      * Sends {@code command} once per {@code requestId} (null: no idempotency) and answers its
-     * result, or the stored result of the earlier run with the same id and fingerprint.
+     * result, or the stored result of the earlier run with the same id and fingerprint. The
+     * fingerprint (a digest of the request) is computed only for a request with an id.
      */
-    public <R> R once(String requestId, String fingerprint, Class<R> resultType, Object command) {
+    public <R> R once(String requestId, Supplier<String> fingerprint, Class<R> resultType, Object command) {
         return once(requestId, fingerprint, resultType, command, gateway::sendAndWait);
     }
 
     /** {@link #once} in a transaction shared with the commands sent meanwhile ({@link GroupCommit}). */
-    public <R> R onceGrouped(String requestId, String fingerprint, Class<R> resultType, Object command) {
+    public <R> R onceGrouped(String requestId, Supplier<String> fingerprint, Class<R> resultType, Object command) {
         return once(requestId, fingerprint, resultType, command, groupCommit::send);
     }
 
-    private <R> R once(String requestId, String fingerprint, Class<R> resultType, Object command,
+    private <R> R once(String requestId, Supplier<String> fingerprintOfContent, Class<R> resultType, Object command,
                        Function<CommandMessage<?>, R> dispatch) {
         if (requestId == null) {
             return sendWithRetry(command, MetaData.emptyInstance(), dispatch);
         }
+        String fingerprint = fingerprintOfContent.get();
         Optional<R> earlier = earlierResult(requestId, fingerprint, resultType);
         if (earlier.isPresent()) {
             return earlier.get();

@@ -58,7 +58,7 @@ public class SchedulerEndpoints {
         Instant now = clock.instant();
         MachineOffer offer = offers.find(toolchain, provider, machine, now);
         // a repeated request_id answers the job of the first submission; this id is then unused
-        JobId job = commands.once(requestId, params.fingerprint("computations/submit"), JobId.class,
+        JobId job = commands.once(requestId, () -> params.fingerprint("computations/submit"), JobId.class,
                 new SubmitComputation(jobIds.next(), UserId.of(userId), projectUid,
                         nbrMachines == null ? 1 : nbrMachines, offer, now));
         long jobId = job.value();

@@ -51,8 +51,8 @@ public class CreditEndpoints {
         String reason = params.requiredText("reason");
         String requestId = params.requestId();
         params.done();
-        Zephycoins balance = commands.onceGrouped(requestId, params.fingerprint("user/credit/add"), Zephycoins.class,
-                new AddCredit(UserId.of(userId), ids.next(), amount, reason));
+        Zephycoins balance = commands.onceGrouped(requestId, () -> params.fingerprint("user/credit/add"),
+                Zephycoins.class, new AddCredit(UserId.of(userId), ids.next(), amount, reason));
         return ApiResponse.ok(balance.value());
     }
 
@@ -67,7 +67,7 @@ public class CreditEndpoints {
             params.reject("details: must be a JSON serialized string, like {\"job\": 12}");
         }
         params.done();
-        commands.onceGrouped(requestId, params.fingerprint("user/consume"), Zephycoins.class,
+        commands.onceGrouped(requestId, () -> params.fingerprint("user/consume"), Zephycoins.class,
                 new ConsumeCredit(UserId.of(userId), ids.next(), amount, description, details, ChargeCategory.MANUAL,
                         ChargeContext.NONE));
         return ApiResponse.ok();
@@ -89,7 +89,7 @@ public class CreditEndpoints {
         String reason = params.requiredText("reason");
         String requestId = params.requestId();
         params.done();
-        commands.once(requestId, params.fingerprint("transactions/cancel"), List.class,
+        commands.once(requestId, () -> params.fingerprint("transactions/cancel"), List.class,
                 new CancelTransactions(transactionIds, reason));
         return ApiResponse.ok();
     }

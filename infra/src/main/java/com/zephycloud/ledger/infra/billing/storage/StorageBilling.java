@@ -72,7 +72,7 @@ public class StorageBilling {
         }
         ChargeContext context = new ChargeContext(null, null, null, null, null, usage.calcCount(), usage.meshCount());
         try {
-            commands.once(charge.requestKey(userId), "storage-charge", Zephycoins.class,
+            commands.once(charge.requestKey(userId), () -> "storage-charge", Zephycoins.class,
                     new ConsumeCredit(UserId.of(userId), transactionIds.next(), charge.amount(), charge.description(),
                             null, ChargeCategory.STORAGE, context));
             return true;
