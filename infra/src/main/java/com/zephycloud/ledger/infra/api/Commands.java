@@ -8,6 +8,7 @@ import com.zephycloud.ledger.infra.persistence.RequestLogInterceptor;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
@@ -96,13 +97,19 @@ public class Commands {
         });
     }
 
-    /** An aggregate changed by another instance between load and store is retried from the start. */
+    /**
+     * Retried from the start: a command whose aggregate another instance changed between load and
+     * store, and one that Axon's lock factory chose to break a cycle of waits for aggregate locks
+     * (a cancellation locks every account it touches, a group commit every account of its batch).
+     * Either was rolled back entirely, so running it again applies it once.
+     */
     private <R> R sendWithRetry(Object command, MetaData metaData, Function<CommandMessage<?>, R> dispatch) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return dispatch.apply(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS || !causedBy(e, ConcurrencyException.class)) {
+                if (attempt == ATTEMPTS
+                        || !(causedBy(e, ConcurrencyException.class) || causedBy(e, DeadlockException.class))) {
                     throw e;
                 }
             }
