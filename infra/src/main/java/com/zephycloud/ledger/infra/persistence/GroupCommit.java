@@ -95,12 +95,13 @@ public class GroupCommit implements SmartLifecycle {
             throw new IllegalStateException("the server is shutting down; send the request again");
         }
         Pending pending = new Pending(command, new CompletableFuture<>());
-        Lane lane = lanes.get(Math.floorMod(targets.aggregateOf(command).hashCode(), lanes.size()));
+        Lane lane = lanes.size() == 1 ? lanes.get(0)
+                : lanes.get(Math.floorMod(targets.aggregateOf(command).hashCode(), lanes.size()));
         lane.queue.add(pending);
         try {
             return (R) pending.answer.get();
         } catch (ExecutionException e) {
-            throw rethrown(e.getCause());
+            throw TransactionalUnitsOfWork.unchecked(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the commit of " + command.getPayloadType()
@@ -238,15 +239,5 @@ public class GroupCommit implements SmartLifecycle {
         if (!part.isEmpty()) {
             commit(part);
         }
-    }
-
-    private static RuntimeException rethrown(Throwable failure) {
-        if (failure instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(failure);
     }
 }

@@ -22,15 +22,19 @@ public final class TransactionalUnitsOfWork {
         unitOfWork.attachTransaction(transactions);
         ResultMessage<R> result = unitOfWork.executeWithResult(work, RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(failure);
+            throw unchecked(result.exceptionResult());
         }
         return result.getPayload();
+    }
+
+    /** {@code failure} to throw as it is: an unchecked one itself (an Error is thrown here), a checked one wrapped. */
+    static RuntimeException unchecked(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(failure);
     }
 }
