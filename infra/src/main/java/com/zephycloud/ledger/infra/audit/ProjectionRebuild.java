@@ -2,6 +2,7 @@ package com.zephycloud.ledger.infra.audit;
 
 import com.zephycloud.ledger.infra.api.ProcessorPositions;
 import com.zephycloud.ledger.infra.persistence.LedgerEntryRegister;
+import com.zephycloud.ledger.query.common.Micros;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -80,6 +81,7 @@ public class ProjectionRebuild {
         Long first = jdbc.queryForObject("SELECT min(global_index) FROM domain_event_entry", Long.class);
         Run run = new Run(List.copyOf(names), chosen, first == null ? 0 : first, ProcessorPositions.head(jdbc),
                 clock.instant());
+        run.markRebuilding();
         current = run;
         Thread thread = new Thread(run::execute, "projection-rebuild");
         thread.setDaemon(true);
@@ -131,6 +133,7 @@ public class ProjectionRebuild {
                 while (!caughtUp()) {
                     Thread.sleep(pollInterval.toMillis());
                 }
+                unmarkRebuilding();
                 finishedNanos = System.nanoTime();
                 finishedAt = clock.instant();
                 log.info("rebuilt {} in {} ms: stop {} ms, reset {} ms, replay {} ms, restart {} ms", names,
@@ -145,6 +148,26 @@ public class ProjectionRebuild {
                 error = String.valueOf(e.getMessage());
                 startStopped();
             }
+        }
+
+        /**
+         * Rows of {@code projection_rebuild}, committed before the rebuild is answered, hence before
+         * any table is emptied, so that every instance's readers see them with any partly rebuilt
+         * table. A failed rebuild leaves them:
+         * the projections then go on from their last batch, and nothing tells when they are whole
+         * again; the next rebuild that finishes removes them.
+         */
+        private void markRebuilding() {
+            long startedAtUs = Micros.of(startedAt);
+            for (String name : names) {
+                jdbc.update("DELETE FROM projection_rebuild WHERE processor_name = ?", name);
+                jdbc.update("INSERT INTO projection_rebuild (processor_name, started_at_us) VALUES (?, ?)",
+                        name, startedAtUs);
+            }
+        }
+
+        private void unmarkRebuilding() {
+            names.forEach(name -> jdbc.update("DELETE FROM projection_rebuild WHERE processor_name = ?", name));
         }
 
         /**

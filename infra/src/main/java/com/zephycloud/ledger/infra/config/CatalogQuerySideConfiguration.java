@@ -7,13 +7,18 @@ import com.zephycloud.ledger.query.catalog.PricingProjection;
 import com.zephycloud.ledger.query.catalog.PricingQueries;
 import com.zephycloud.ledger.query.catalog.ProviderProjection;
 import com.zephycloud.ledger.query.catalog.ProviderQueries;
+import com.zephycloud.ledger.query.catalog.SettledMachineVersions;
 import com.zephycloud.ledger.query.catalog.ToolchainProjection;
 import com.zephycloud.ledger.query.catalog.ToolchainQueries;
 import com.zephycloud.ledger.query.common.SqlDialect;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
 
 
 /** The catalog's projections and point-in-time query handlers, as beans that Axon registers. */
@@ -46,8 +51,16 @@ public class CatalogQuerySideConfiguration {
     }
 
     @Bean
-    public MachineQueries machineQueries(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
-        return new MachineQueries(jdbc, dialect);
+    public SettledMachineVersions settledMachineVersions(Clock clock,
+            @Value("${zephy.catalog.settled-versions.settle-delay}") Duration settleDelay,
+            @Value("${zephy.catalog.settled-versions.capacity}") int capacity) {
+        return new SettledMachineVersions(clock, settleDelay, capacity);
+    }
+
+    @Bean
+    public MachineQueries machineQueries(NamedParameterJdbcTemplate jdbc, SqlDialect dialect,
+                                         SettledMachineVersions settledVersions) {
+        return new MachineQueries(jdbc, dialect, settledVersions);
     }
 
     @Bean

@@ -44,8 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Per lookup it measures, interleaved round by round in a new random order each round, so that
  * a change of load on the machine touches all alike: the server time the API reports
  * ({@code Server-Timing}), the HTTP round trip seen by the client, the hand-written SQL over JDBC,
- * and the application's query handler called directly (its SQL and row mapping, without HTTP,
- * query bus or JSON). The timed HTTP calls go through {@link KeepAliveHttpClient}: client and
+ * and the application's query handler called directly (without HTTP, query bus or JSON). The
+ * dated show asks for a version that ended years ago, which the server answers from memory
+ * ({@code SettledMachineVersions}); the show without date, measured too, reads the current
+ * version from the database. The timed HTTP calls go through {@link KeepAliveHttpClient}: client and
  * server share the machine's cores, and the JDK's asynchronous client's own threads would run
  * during, and be counted in, the server's time. The hand-written list query returns the same rows
  * in the same order with the same limit and, like the API, the {@code total}: it is two
@@ -134,6 +136,7 @@ class CatalogPointInTimeBenchmark extends ApiTest {
         String name = String.format("m%04d", MACHINES / 2);
         Map<String, Object> list = params("provider_name", provider, "date", date, "limit", PAGE, "order", "name");
         Map<String, Object> show = params("provider_name", provider, "machine_name", name, "date", date);
+        Map<String, Object> showNow = params("provider_name", provider, "machine_name", name);
         ListMachines listQuery = new ListMachines(provider, Instant.ofEpochSecond(date),
                 new Sort(List.of(new SortKey("name", false))), new Paging(PAGE, 0));
         FindMachine showQuery = new FindMachine(provider, name, Instant.ofEpochSecond(date));
@@ -150,13 +153,20 @@ class CatalogPointInTimeBenchmark extends ApiTest {
         Lookup apiShow = new Lookup(() -> post(http, "/admin/machines/show/", show));
         Lookup sqlShow = new Lookup(() -> jdbc.queryForList(SQL_SHOW, provider, name, at, at));
         Lookup handlerShow = new Lookup(() -> handler.handle(showQuery));
+        // Without date: the current version, still valid, which the server reads from the
+        // database every time (only settled versions are answered from memory).
+        Lookup apiShowNow = new Lookup(() -> post(http, "/admin/machines/show/", showNow));
+        Lookup sqlShowNow = new Lookup(() -> {
+            long now = System.currentTimeMillis() * 1000;
+            return jdbc.queryForList(SQL_SHOW, provider, name, now, now);
+        });
         // The same SQL on a thread woken for it, as a server's request thread is: not part of the
         // goal, it shows what waking a thread adds to a lookup on this machine.
         ExecutorService worker = Executors.newSingleThreadExecutor();
         Lookup wokenSqlShow = new Lookup(() -> onThread(worker,
                 () -> jdbc.queryForList(SQL_SHOW, provider, name, at, at)));
         List<Lookup> all = new ArrayList<>(List.of(apiList, sqlList, handlerList, apiShow, sqlShow, handlerShow,
-                wokenSqlShow));
+                wokenSqlShow, apiShowNow, sqlShowNow));
         for (int i = 0; i < WARM_UP; i++) {
             all.forEach(Lookup::call);
         }
@@ -172,6 +182,11 @@ class CatalogPointInTimeBenchmark extends ApiTest {
         int total = MACHINES * versions;
         report(total, "machines/list", apiList, sqlList, handlerList);
         report(total, "machines/show", apiShow, sqlShow, handlerShow);
+        System.out.printf("%,d versions, machines/show without date (the current version, from the database):"
+                        + " server p50 %.3f p99 %.3f ms | SQL p50 %.3f p99 %.3f | server/SQL p50 %.2f p99 %.2f%n",
+                total, apiShowNow.server.p50(), apiShowNow.server.p99(), sqlShowNow.roundTrip.p50(),
+                sqlShowNow.roundTrip.p99(), apiShowNow.server.p50() / sqlShowNow.roundTrip.p50(),
+                apiShowNow.server.p99() / sqlShowNow.roundTrip.p99());
         System.out.printf("%,d versions, machines/show SQL on a woken thread: p50 %.3f p99 %.3f ms"
                 + " | server/that p50 %.2f%n", total, wokenSqlShow.roundTrip.p50(), wokenSqlShow.roundTrip.p99(),
                 apiShow.server.p50() / wokenSqlShow.roundTrip.p50());

@@ -9,6 +9,7 @@ import com.zephycloud.ledger.kernel.ChargeContext;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -24,6 +25,8 @@ class ProjectionRebuildApiTest extends HistoryWriter {
 
     @Autowired
     private DataSource dataSource;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void rebuildingAllProjectionsLeavesEveryReadModelIdenticalAndReportsProgress() throws InterruptedException {
@@ -54,7 +57,11 @@ class ProjectionRebuildApiTest extends HistoryWriter {
         finish(admin().post("/admin/audit/rebuild/", params()).ok());
         Map<String, String> before = ReadModelChecksum.of(dataSource);
 
-        JsonNode finished = finish(admin().post("/admin/audit/rebuild/", params("projection", "report-period-sums")).ok());
+        JsonNode started = admin().post("/admin/audit/rebuild/", params("projection", "report-period-sums")).ok();
+        // marked from the answer on (stopping the processors alone takes longer than this read)
+        assertThat(jdbc.queryForList("SELECT processor_name FROM projection_rebuild", String.class))
+                .containsExactly("report-period-sums");
+        JsonNode finished = finish(started);
 
         assertThat(finished.get("projections")).hasSize(1);
         assertThat(ReadModelChecksum.of(dataSource)).isEqualTo(before);
@@ -102,6 +109,8 @@ class ProjectionRebuildApiTest extends HistoryWriter {
             status = admin().get("/admin/audit/rebuild_status/", params()).ok();
         }
         assertThat(status.get("state").asText()).as("%s", status).isEqualTo("finished");
+        assertThat(jdbc.queryForList("SELECT processor_name FROM projection_rebuild", String.class))
+                .as("projections still marked as being rebuilt").isEmpty();
         return status;
     }
 }

@@ -35,12 +35,18 @@ public class MachineQueries {
             row.getBigDecimal("cost_per_hour").stripTrailingZeros(), row.getString("cost_currency"),
             row.getInt("cost_sec_granularity"), row.getInt("cost_min_sec_granularity"), row.getBoolean("auto_update"));
 
+    /** Whether this projection's tables are being rebuilt (rows of {@code projection_rebuild}), in SQL. */
+    private static final String REBUILDING = "EXISTS (SELECT 1 FROM projection_rebuild WHERE processor_name = '"
+            + MachineProjection.PROCESSING_GROUP + "')";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final String versionsAt;
+    private final SettledMachineVersions settledVersions;
 
-    public MachineQueries(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
+    public MachineQueries(NamedParameterJdbcTemplate jdbc, SqlDialect dialect, SettledMachineVersions settledVersions) {
         this.jdbc = jdbc;
         this.versionsAt = MachineVersionsAt.from(dialect);
+        this.settledVersions = settledVersions;
     }
 
     @QueryHandler
@@ -54,14 +60,30 @@ public class MachineQueries {
         return new MachinePage(items, total == null ? 0 : total);
     }
 
+    /**
+     * A settled version (see {@link SettledMachineVersions}) comes from memory; any other from
+     * the read model, which also says whether the catalog is being rebuilt.
+     */
     @QueryHandler
     public Optional<MachineView> handle(FindMachine query) {
+        long at = Micros.of(query.at());
+        MachineView settled = settledVersions.at(query.provider(), query.machine(), at);
+        if (settled != null) {
+            return Optional.of(settled);
+        }
         // At most one version is valid at :at; the order and limit make the search one
         // descending seek from :at instead of a scan of every earlier version.
-        return jdbc.query("SELECT * FROM catalog_machine_version v WHERE provider = :provider AND machine = :machine"
+        return jdbc.query("SELECT v.*, " + REBUILDING + " AS rebuilding FROM catalog_machine_version v"
+                        + " WHERE provider = :provider AND machine = :machine"
                         + " AND " + MachineVersionsAt.validAt("v") + " ORDER BY valid_from_us DESC LIMIT 1",
-                new MapSqlParameterSource("at", Micros.of(query.at())).addValue("provider", query.provider())
-                        .addValue("machine", query.machine()), ROW).stream().findFirst();
+                new MapSqlParameterSource("at", at).addValue("provider", query.provider())
+                        .addValue("machine", query.machine()),
+                (row, n) -> {
+                    MachineView view = ROW.mapRow(row, n);
+                    settledVersions.offer(query.provider(), query.machine(), row.getLong("valid_from_us"),
+                            row.getObject("valid_to_us", Long.class), view, row.getBoolean("rebuilding"));
+                    return view;
+                }).stream().findFirst();
     }
 
     @QueryHandler

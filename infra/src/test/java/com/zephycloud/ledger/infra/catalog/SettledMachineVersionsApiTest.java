@@ -1,0 +1,80 @@
+package com.zephycloud.ledger.infra.catalog;
+
+import com.zephycloud.ledger.infra.support.ApiTest;
+import com.zephycloud.ledger.query.catalog.MachineProjection;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+
+import static com.zephycloud.ledger.infra.support.ApiClient.params;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * machines/show answers settled versions from memory and everything else from the read model.
+ * The versions are written straight into the read model, with dates years back (the API refuses
+ * back-dated changes); the test then changes rows behind the application's back: an answer
+ * that does not follow the change came from memory.
+ */
+class SettledMachineVersionsApiTest extends ApiTest {
+
+    private static final long JANUARY = Instant.parse("2020-01-01T00:00:00Z").getEpochSecond();
+    private static final long FEBRUARY = Instant.parse("2020-02-01T00:00:00Z").getEpochSecond();
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void aVersionThatEndedLongAgoIsReadOnceAndTheCurrentOneEveryTime() {
+        String provider = unique("settled").toLowerCase();
+        insertVersion(provider, JANUARY, FEBRUARY, 2);
+        insertVersion(provider, FEBRUARY, null, 3);
+
+        assertThat(coresAt(provider, JANUARY + 86_400)).isEqualTo(2);
+        assertThat(coresNow(provider)).isEqualTo(3);
+        jdbc.update("UPDATE catalog_machine_version SET cores = cores * 10 WHERE provider = ?", provider);
+
+        assertThat(coresAt(provider, JANUARY + 86_400)).as("settled: from memory").isEqualTo(2);
+        assertThat(coresAt(provider, JANUARY)).as("the same version, at its first second").isEqualTo(2);
+        assertThat(coresNow(provider)).as("still valid: from the read model").isEqualTo(30);
+        assertThat(coresAt(provider, FEBRUARY)).as("still valid: from the read model").isEqualTo(30);
+    }
+
+    @Test
+    void nothingIsKeptWhileTheMachinesProjectionIsBeingRebuilt() {
+        String provider = unique("settled").toLowerCase();
+        insertVersion(provider, JANUARY, FEBRUARY, 2);
+        jdbc.update("INSERT INTO projection_rebuild (processor_name, started_at_us) VALUES (?, 0)",
+                MachineProjection.PROCESSING_GROUP);
+        try {
+            assertThat(coresAt(provider, JANUARY)).isEqualTo(2);
+            jdbc.update("UPDATE catalog_machine_version SET cores = 5 WHERE provider = ?", provider);
+            assertThat(coresAt(provider, JANUARY)).isEqualTo(5);
+        } finally {
+            jdbc.update("DELETE FROM projection_rebuild WHERE processor_name = ?", MachineProjection.PROCESSING_GROUP);
+        }
+        assertThat(coresAt(provider, JANUARY)).isEqualTo(5);
+        jdbc.update("UPDATE catalog_machine_version SET cores = 6 WHERE provider = ?", provider);
+        assertThat(coresAt(provider, JANUARY)).as("kept once the rebuild is over").isEqualTo(5);
+    }
+
+    private void insertVersion(String provider, long fromSeconds, Long toSeconds, int cores) {
+        jdbc.update("INSERT INTO catalog_machine_version (provider, machine, valid_from_us, valid_to_us, cores, ram,"
+                        + " availability, price_root, price_gold, price_silver, price_bronze, price_sec_granularity,"
+                        + " price_min_sec_granularity, cost_per_hour, cost_currency, cost_sec_granularity,"
+                        + " cost_min_sec_granularity, auto_update) VALUES (?, 'm', ?, ?, ?, 8589934592, 400, 1, 2, 3, 4,"
+                        + " 60, 60, 0.025, 'dollar', 1, 60, false)",
+                provider, fromSeconds * 1_000_000L, toSeconds == null ? null : toSeconds * 1_000_000L, cores);
+    }
+
+    private int coresAt(String provider, long date) {
+        return admin().post("/admin/machines/show/", params("provider_name", provider, "machine_name", "m",
+                "date", date)).ok().get("cores").asInt();
+    }
+
+    private int coresNow(String provider) {
+        return admin().post("/admin/machines/show/", params("provider_name", provider, "machine_name", "m"))
+                .ok().get("cores").asInt();
+    }
+}
