@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import java.util.concurrent.Future;
 /**
  * {@code user/consume} through HTTP (a light keep-alive client per load thread, see
  * {@link KeepAliveHttpClient}) against a baseline on the same database in the same run:
- * single-row INSERT + commit into a table shaped like the event table. Then consume latency on an
+ * single-row INSERT + commit into a table shaped like the event table, the two measured in
+ * alternating slices after their warm-ups. Then consume latency on an
  * account with a long history against a fresh one. Run: see docs/benchmarks.md.
  */
 @Tag("benchmark")
@@ -39,6 +41,8 @@ class LedgerBenchmark extends ApiTest {
 
     private static final int CLIENTS = 8;
     private static final Duration DURATION = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    /** Each measure's DURATION, in slices alternating with the other measure's. */
+    private static final int SLICES = Integer.getInteger("bench.slices", 4);
     private static final int HISTORY = Integer.getInteger("bench.history", 100_000);
     /** Untimed load before each measured run, at least this long and at most the next (see {@link LoadRun#warmUp}). */
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 30));
@@ -59,28 +63,49 @@ class LedgerBenchmark extends ApiTest {
 
     @Test
     void consumeThroughHttpAgainstPlainInserts() throws Exception {
-        System.out.printf("%nLedger benchmark on %s, %d clients, %s per run%n", databaseUrl, CLIENTS, DURATION);
+        System.out.printf("%nLedger benchmark on %s, %d clients, %s per measure in %d alternating slices%n",
+                databaseUrl, CLIENTS, DURATION, SLICES);
+        try (Baseline baseline = new Baseline()) {
+            System.out.println("baseline warm-up: " + LoadRun.warmUp(CLIENTS, WARM_UP, WARM_UP_MAX,
+                    baseline.insertInto("user:warm")));
+            LoadRun.Operation insert = LoadRun.continuing(CLIENTS, baseline.insertInto("user:bench"));
 
-        LoadRun.Result baseline = insertBaseline();
-        System.out.println("baseline INSERT+commit: " + baseline);
+            long[] accounts = new long[CLIENTS];
+            for (int c = 0; c < CLIENTS; c++) {
+                accounts[c] = newUser(unique("bench"), "100000000");
+            }
+            KeepAliveHttpClient[] clients = connect(CLIENTS);
+            LoadRun.Operation consumeOnce = (client, i) -> consume(clients[client], accounts[client], "benchmark");
+            System.out.println("consume warm-up: " + LoadRun.warmUp(CLIENTS, WARM_UP, WARM_UP_MAX, consumeOnce));
 
-        long[] accounts = new long[CLIENTS];
-        for (int c = 0; c < CLIENTS; c++) {
-            accounts[c] = newUser(unique("bench"), "100000000");
-        }
-        KeepAliveHttpClient[] clients = connect(CLIENTS);
-        LoadRun.Operation consumeOnce = (client, i) -> consume(clients[client], accounts[client], "benchmark");
-        System.out.println("consume warm-up: " + LoadRun.warmUp(CLIENTS, WARM_UP, WARM_UP_MAX, consumeOnce));
-        GroupCommit.Counts before = groupCommit.counts();
-        LoadRun.Result consume = LoadRun.run(CLIENTS, DURATION, consumeOnce);
-        GroupCommit.Counts after = groupCommit.counts();
-        System.out.println("user/consume via HTTP: " + consume);
-        System.out.printf("consumptions per commit: %.2f%n", (after.commands() - before.commands())
-                / (double) Math.max(1, after.transactions() - before.transactions()));
-        System.out.printf("ratio consume/baseline: %.2f (goal >= 0.35)%n", consume.rate() / baseline.rate());
+            // The two measures alternate in slices, so that a change in the machine's speed during
+            // the run (the disk's, on shared machines, moved the baseline by half between runs)
+            // touches both alike instead of deciding the ratio.
+            Duration slice = DURATION.dividedBy(SLICES);
+            LoadRun.Result inserts = null;
+            LoadRun.Result consumes = null;
+            long commands = 0;
+            long commits = 0;
+            for (int s = 1; s <= SLICES; s++) {
+                LoadRun.Result insertSlice = LoadRun.run(CLIENTS, slice, insert);
+                GroupCommit.Counts sliceStart = groupCommit.counts();
+                LoadRun.Result consumeSlice = LoadRun.run(CLIENTS, slice, consumeOnce);
+                GroupCommit.Counts sliceEnd = groupCommit.counts();
+                commands += sliceEnd.commands() - sliceStart.commands();
+                commits += sliceEnd.transactions() - sliceStart.transactions();
+                System.out.printf("  slice %d: baseline %.0f /s, consume %.0f /s, ratio %.2f%n", s, insertSlice.rate(),
+                        consumeSlice.rate(), consumeSlice.rate() / insertSlice.rate());
+                inserts = inserts == null ? insertSlice : inserts.plus(insertSlice);
+                consumes = consumes == null ? consumeSlice : consumes.plus(consumeSlice);
+            }
+            System.out.println("baseline INSERT+commit: " + inserts);
+            System.out.println("user/consume via HTTP: " + consumes);
+            System.out.printf("consumptions per commit: %.2f%n", commands / (double) Math.max(1, commits));
+            System.out.printf("ratio consume/baseline: %.2f (goal >= 0.35)%n", consumes.rate() / inserts.rate());
 
-        for (KeepAliveHttpClient client : clients) {
-            client.close();
+            for (KeepAliveHttpClient client : clients) {
+                client.close();
+            }
         }
         historyGrowth();
     }
@@ -101,52 +126,61 @@ class LedgerBenchmark extends ApiTest {
         }
     }
 
-    private LoadRun.Result insertBaseline() throws Exception {
-        String table = "bench_event_" + Long.toString(System.nanoTime(), 36);
-        try (Connection connection = DriverManager.getConnection(databaseUrl);
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE " + table + " (global_index BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
-                    + " event_identifier VARCHAR(255) NOT NULL UNIQUE, aggregate_identifier VARCHAR(255) NOT NULL,"
-                    + " sequence_number BIGINT NOT NULL, type VARCHAR(255), time_stamp VARCHAR(255) NOT NULL,"
-                    + " payload_type VARCHAR(255) NOT NULL, payload_revision VARCHAR(255), payload BYTEA NOT NULL,"
-                    + " meta_data BYTEA, UNIQUE (aggregate_identifier, sequence_number))");
+    /**
+     * The baseline: single-row INSERT + commit into a table shaped like the event table, one
+     * connection per client, on the same database; the table is dropped at the end.
+     */
+    private final class Baseline implements AutoCloseable {
+
+        private final String table = "bench_event_" + Long.toString(System.nanoTime(), 36);
+        private final Connection[] connections = new Connection[CLIENTS];
+        private final PreparedStatement[] inserts = new PreparedStatement[CLIENTS];
+
+        Baseline() throws SQLException {
+            try (Connection connection = DriverManager.getConnection(databaseUrl);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE " + table + " (global_index BIGINT GENERATED BY DEFAULT AS IDENTITY"
+                        + " PRIMARY KEY, event_identifier VARCHAR(255) NOT NULL UNIQUE,"
+                        + " aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL,"
+                        + " type VARCHAR(255), time_stamp VARCHAR(255) NOT NULL, payload_type VARCHAR(255) NOT NULL,"
+                        + " payload_revision VARCHAR(255), payload BYTEA NOT NULL, meta_data BYTEA,"
+                        + " UNIQUE (aggregate_identifier, sequence_number))");
+            }
+            for (int c = 0; c < CLIENTS; c++) {
+                connections[c] = DriverManager.getConnection(databaseUrl);
+                connections[c].setAutoCommit(true);
+                inserts[c] = connections[c].prepareStatement("INSERT INTO " + table + " (event_identifier,"
+                        + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision,"
+                        + " payload, meta_data) VALUES (?, ?, ?, 'UserAccount', ?, 'CreditConsumed', '1', ?, ?)");
+            }
         }
-        Connection[] connections = new Connection[CLIENTS];
-        PreparedStatement[] inserts = new PreparedStatement[CLIENTS];
-        for (int c = 0; c < CLIENTS; c++) {
-            connections[c] = DriverManager.getConnection(databaseUrl);
-            connections[c].setAutoCommit(true);
-            inserts[c] = connections[c].prepareStatement("INSERT INTO " + table + " (event_identifier,"
-                    + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision,"
-                    + " payload, meta_data) VALUES (?, ?, ?, 'UserAccount', ?, 'CreditConsumed', '1', ?, ?)");
+
+        /** Appends to aggregate {@code aggregatePrefix + client} at sequence number = iteration. */
+        LoadRun.Operation insertInto(String aggregatePrefix) {
+            return (client, i) -> {
+                PreparedStatement insert = inserts[client];
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, aggregatePrefix + client);
+                insert.setLong(3, i);
+                insert.setString(4, java.time.Instant.now().toString());
+                insert.setBytes(5, PAYLOAD);
+                insert.setBytes(6, "{}".getBytes());
+                insert.executeUpdate();
+            };
         }
-        try {
-            // the warm-up run appends to other aggregates, so the measured run's sequences start at 0
-            System.out.println("baseline warm-up: "
-                    + LoadRun.warmUp(CLIENTS, WARM_UP, WARM_UP_MAX, insertInto(inserts, "user:warm")));
-            return LoadRun.run(CLIENTS, DURATION, insertInto(inserts, "user:bench"));
-        } finally {
+
+        @Override
+        public void close() throws SQLException {
             for (Connection connection : connections) {
-                connection.close();
+                if (connection != null) {
+                    connection.close();
+                }
             }
             try (Connection connection = DriverManager.getConnection(databaseUrl);
                  Statement statement = connection.createStatement()) {
                 statement.execute("DROP TABLE " + table);
             }
         }
-    }
-
-    private static LoadRun.Operation insertInto(PreparedStatement[] inserts, String aggregatePrefix) {
-        return (client, i) -> {
-            PreparedStatement insert = inserts[client];
-            insert.setString(1, UUID.randomUUID().toString());
-            insert.setString(2, aggregatePrefix + client);
-            insert.setLong(3, i);
-            insert.setString(4, java.time.Instant.now().toString());
-            insert.setBytes(5, PAYLOAD);
-            insert.setBytes(6, "{}".getBytes());
-            insert.executeUpdate();
-        };
     }
 
     private void historyGrowth() throws Exception {

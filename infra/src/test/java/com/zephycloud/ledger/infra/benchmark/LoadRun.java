@@ -23,6 +23,11 @@ public final class LoadRun {
             return operations / seconds;
         }
 
+        /** This run and {@code other} as one: their operations, their times and their latencies. */
+        public Result plus(Result other) {
+            return new Result(operations + other.operations, seconds + other.seconds, latency.plus(other.latency));
+        }
+
         @Override
         public String toString() {
             return String.format("%.0f ops/s (%d in %.1f s), %s", rate(), operations, seconds, latency);
@@ -53,8 +58,7 @@ public final class LoadRun {
      */
     public static WarmUp warmUp(int clients, Duration min, Duration max, Operation operation) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        long[] next = new long[clients];
-        Operation continuing = (client, i) -> operation.run(client, next[client]++);
+        Operation continuing = continuing(clients, operation);
         long start = System.nanoTime();
         while (true) {
             long compilingBefore = jit.getTotalCompilationTime();
@@ -67,6 +71,15 @@ public final class LoadRun {
                 return new WarmUp(spent, share);
             }
         }
+    }
+
+    /**
+     * {@code operation} with iterations that go on counting from one run to the next, for an
+     * operation whose data must not repeat (an aggregate's sequence numbers).
+     */
+    public static Operation continuing(int clients, Operation operation) {
+        long[] next = new long[clients];
+        return (client, i) -> operation.run(client, next[client]++);
     }
 
     public static Result run(int clients, Duration duration, Operation operation) throws Exception {

@@ -20,6 +20,13 @@ public final class Percentiles {
         return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1_000_000.0;
     }
 
+    /** These samples and {@code other}'s together. */
+    public Percentiles plus(Percentiles other) {
+        long[] both = Arrays.copyOf(sorted, sorted.length + other.sorted.length);
+        System.arraycopy(other.sorted, 0, both, sorted.length, other.sorted.length);
+        return new Percentiles(both);
+    }
+
     public int count() {
         return sorted.length;
     }

@@ -12,7 +12,8 @@ import static com.zephycloud.ledger.infra.support.ApiClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * machines/show answers settled versions from memory and everything else from the read model.
+ * machines/show and machines/list answer settled versions from memory and everything else from
+ * the read model.
  * The versions are written straight into the read model, with dates years back (the API refuses
  * back-dated changes); the test then changes rows behind the application's back: an answer
  * that does not follow the change came from memory.
@@ -37,8 +38,41 @@ class SettledMachineVersionsApiTest extends ApiTest {
 
         assertThat(coresAt(provider, JANUARY + 86_400)).as("settled: from memory").isEqualTo(2);
         assertThat(coresAt(provider, JANUARY)).as("the same version, at its first second").isEqualTo(2);
-        assertThat(coresNow(provider)).as("still valid: from the read model").isEqualTo(30);
-        assertThat(coresAt(provider, FEBRUARY)).as("still valid: from the read model").isEqualTo(30);
+        assertThat(coresAt(provider, FEBRUARY)).as("the current version, kept for its settled part")
+                .isEqualTo(3);
+        assertThat(coresNow(provider)).as("now: from the read model").isEqualTo(30);
+    }
+
+    @Test
+    void aListAtASettledDateTakesItsVersionsFromMemoryAndItsMachinesFromTheReadModel() {
+        String provider = unique("settled").toLowerCase();
+        admin().post("/admin/providers/create/", params("provider_name", provider, "location", "eu", "type", "aws"))
+                .ok();
+        for (String machine : new String[]{"a", "b", "c"}) {
+            insertVersion(provider, machine, JANUARY, null, 2);
+            jdbc.update("INSERT INTO catalog_machine_period (provider, machine, valid_from_us, valid_to_us)"
+                    + " VALUES (?, ?, ?, NULL)", provider, machine, JANUARY * 1_000_000L);
+        }
+        assertThat(coresListedAt(provider, "name")).isEqualTo("a=2 b=2 c=2 total 3");
+        jdbc.update("UPDATE catalog_machine_version SET cores = 7 WHERE provider = ? AND machine = 'b'", provider);
+        insertVersion(provider, "d", JANUARY, null, 9);
+        jdbc.update("INSERT INTO catalog_machine_period (provider, machine, valid_from_us, valid_to_us)"
+                + " VALUES (?, 'd', ?, NULL)", provider, JANUARY * 1_000_000L);
+
+        assertThat(coresListedAt(provider, "name")).as("versions kept, machines read")
+                .isEqualTo("a=2 b=2 c=2 d=9 total 4");
+        assertThat(coresListedAt(provider, "name DESC")).isEqualTo("d=9 c=2 b=2 a=2 total 4");
+        assertThat(coresListedAt(provider, "cores DESC, name")).as("ordered by a version's field: read model")
+                .isEqualTo("d=9 b=7 a=2 c=2 total 4");
+    }
+
+    private String coresListedAt(String provider, String order) {
+        var listed = admin().post("/admin/machines/list/", params("provider_name", provider, "date", JANUARY + 86_400,
+                "order", order));
+        StringBuilder text = new StringBuilder();
+        listed.ok().forEach(machine -> text.append(machine.get("name").asText()).append('=')
+                .append(machine.get("cores").asInt()).append(' '));
+        return text.append("total ").append(listed.total()).toString();
     }
 
     @Test
@@ -60,12 +94,16 @@ class SettledMachineVersionsApiTest extends ApiTest {
     }
 
     private void insertVersion(String provider, long fromSeconds, Long toSeconds, int cores) {
+        insertVersion(provider, "m", fromSeconds, toSeconds, cores);
+    }
+
+    private void insertVersion(String provider, String machine, long fromSeconds, Long toSeconds, int cores) {
         jdbc.update("INSERT INTO catalog_machine_version (provider, machine, valid_from_us, valid_to_us, cores, ram,"
                         + " availability, price_root, price_gold, price_silver, price_bronze, price_sec_granularity,"
                         + " price_min_sec_granularity, cost_per_hour, cost_currency, cost_sec_granularity,"
-                        + " cost_min_sec_granularity, auto_update) VALUES (?, 'm', ?, ?, ?, 8589934592, 400, 1, 2, 3, 4,"
+                        + " cost_min_sec_granularity, auto_update) VALUES (?, ?, ?, ?, ?, 8589934592, 400, 1, 2, 3, 4,"
                         + " 60, 60, 0.025, 'dollar', 1, 60, false)",
-                provider, fromSeconds * 1_000_000L, toSeconds == null ? null : toSeconds * 1_000_000L, cores);
+                provider, machine, fromSeconds * 1_000_000L, toSeconds == null ? null : toSeconds * 1_000_000L, cores);
     }
 
     private int coresAt(String provider, long date) {

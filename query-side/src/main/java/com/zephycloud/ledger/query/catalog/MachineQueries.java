@@ -3,17 +3,22 @@ package com.zephycloud.ledger.query.catalog;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.catalog.RankPrices;
 import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.query.common.Sort;
 import com.zephycloud.ledger.query.common.SortableColumns;
 import com.zephycloud.ledger.query.common.SqlDialect;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -21,7 +26,8 @@ import java.util.TreeMap;
  * Machines at a point in time. Lists are driven by {@code catalog_machine_period} (a row per
  * period in which a machine is offered): the count is a range over those rows, and each listed
  * machine's version is one index seek (see {@link MachineVersionsAt}), so that their cost grows
- * with the number of machines, not with their versions.
+ * with the number of machines, not with their versions. At a date in the settled past, versions
+ * come from memory ({@link SettledMachineVersions}).
  */
 public class MachineQueries {
 
@@ -39,6 +45,9 @@ public class MachineQueries {
     private static final String REBUILDING = "EXISTS (SELECT 1 FROM projection_rebuild WHERE processor_name = '"
             + MachineProjection.PROCESSING_GROUP + "')";
 
+    /** Machines per statement that reads the versions a settled page lacks. */
+    private static final int MAX_IN_LIST = 500;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final String versionsAt;
     private final SettledMachineVersions settledVersions;
@@ -51,13 +60,56 @@ public class MachineQueries {
 
     @QueryHandler
     public MachinePage handle(ListMachines query) {
-        MapSqlParameterSource params = new MapSqlParameterSource("at", Micros.of(query.at()))
-                .addValue("provider", query.provider());
+        long at = Micros.of(query.at());
+        MapSqlParameterSource params = new MapSqlParameterSource("at", at).addValue("provider", query.provider());
         Long total = jdbc.queryForObject("SELECT count(*)" + MachineVersionsAt.OFFERED + " AND o.provider = :provider",
                 params, Long.class);
-        List<MachineView> items = jdbc.query("SELECT v.*" + versionsAt + " AND o.provider = :provider"
-                + ORDER.orderBy(query.sort()) + query.paging().sql(), params, ROW);
+        List<MachineView> items = settledVersions.isSettled(at) && byNameOnly(query.sort())
+                ? settledPage(query, at, params)
+                : jdbc.query("SELECT v.*" + versionsAt + " AND o.provider = :provider"
+                        + ORDER.orderBy(query.sort()) + query.paging().sql(), params, ROW);
         return new MachinePage(items, total == null ? 0 : total);
+    }
+
+    /**
+     * A page at a settled date ({@link SettledMachineVersions}): its machines from the periods,
+     * their versions from memory, and those not kept yet in one more statement, which keeps them.
+     * At a settled date nothing changes between the two statements.
+     */
+    private List<MachineView> settledPage(ListMachines query, long at, MapSqlParameterSource params) {
+        List<String> names = jdbc.queryForList("SELECT o.machine" + MachineVersionsAt.OFFERED
+                + " AND o.provider = :provider" + ORDER.orderBy(query.sort()) + query.paging().sql(), params, String.class);
+        Map<String, MachineView> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : names) {
+            MachineView kept = settledVersions.at(query.provider(), name, at);
+            if (kept != null) {
+                found.put(name, kept);
+            } else {
+                missing.add(name);
+            }
+        }
+        for (int from = 0; from < missing.size(); from += MAX_IN_LIST) {
+            jdbc.query("SELECT v.*, " + REBUILDING + " AS rebuilding" + versionsAt
+                            + " AND o.provider = :provider AND o.machine IN (:machines)",
+                    new MapSqlParameterSource(params.getValues())
+                            .addValue("machines", missing.subList(from, Math.min(missing.size(), from + MAX_IN_LIST))),
+                    (RowCallbackHandler) row -> found.put(row.getString("machine"), keep(query.provider(), row)));
+        }
+        return names.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** Ordered by name alone (the default order included), a page needs no version to be chosen. */
+    private static boolean byNameOnly(Sort sort) {
+        return sort.keys().stream().allMatch(key -> key.field().equals("name"));
+    }
+
+    /** A row of {@code catalog_machine_version} (with {@code rebuilding}), offered to the settled versions. */
+    private MachineView keep(String provider, ResultSet row) throws SQLException {
+        MachineView view = ROW.mapRow(row, 0);
+        settledVersions.offer(provider, row.getString("machine"), row.getLong("valid_from_us"),
+                row.getObject("valid_to_us", Long.class), view, row.getBoolean("rebuilding"));
+        return view;
     }
 
     /**
@@ -78,12 +130,7 @@ public class MachineQueries {
                         + " AND " + MachineVersionsAt.validAt("v") + " ORDER BY valid_from_us DESC LIMIT 1",
                 new MapSqlParameterSource("at", at).addValue("provider", query.provider())
                         .addValue("machine", query.machine()),
-                (row, n) -> {
-                    MachineView view = ROW.mapRow(row, n);
-                    settledVersions.offer(query.provider(), query.machine(), row.getLong("valid_from_us"),
-                            row.getObject("valid_to_us", Long.class), view, row.getBoolean("rebuilding"));
-                    return view;
-                }).stream().findFirst();
+                (row, n) -> keep(query.provider(), row)).stream().findFirst();
     }
 
     @QueryHandler
@@ -92,7 +139,7 @@ public class MachineQueries {
         jdbc.query("SELECT o.provider, o.machine" + MachineVersionsAt.OFFERED + " ORDER BY o.provider, o.machine",
                 new MapSqlParameterSource("at", Micros.of(query.at())),
                 row -> {
-                    byProvider.computeIfAbsent(row.getString("provider"), p -> new java.util.ArrayList<>())
+                    byProvider.computeIfAbsent(row.getString("provider"), p -> new ArrayList<>())
                             .add(row.getString("machine"));
                 });
         return new MachinesByProvider(byProvider);

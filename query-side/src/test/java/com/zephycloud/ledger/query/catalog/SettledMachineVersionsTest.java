@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,29 @@ class SettledMachineVersionsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.EPOCH.plusSeconds(NOW_US / 1_000_000), ZoneOffset.UTC);
 
     private final SettledMachineVersions settled = new SettledMachineVersions(CLOCK, Duration.ofHours(1), 100);
+
+    private static final class MovingClock extends Clock {
+        private volatile long micros;
+
+        MovingClock(long micros) {
+            this.micros = micros;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.EPOCH.plusNanos(micros * 1000);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
 
     private static MachineView version(int cores) {
         Zephycoins price = Zephycoins.of(BigDecimal.ONE);
@@ -52,16 +76,41 @@ class SettledMachineVersionsTest {
     }
 
     @Test
-    void versionsStillValidOrEndedWithinTheSettleDelayAreNotKept() {
+    void aVersionStillValidOrEndedAfterTheHorizonIsKeptUpToTheHorizon() {
+        long horizon = NOW_US - HOUR_US;
         settled.offer("p", "open", 2 * HOUR_US, null, version(1), false);
-        settled.offer("p", "recent", 2 * HOUR_US, NOW_US - HOUR_US + 1, version(1), false);
+        settled.offer("p", "recent", 2 * HOUR_US, horizon + 1, version(1), false);
         settled.offer("p", "scheduled", 2 * HOUR_US, NOW_US + HOUR_US, version(1), false);
-        settled.offer("p", "edge", 2 * HOUR_US, NOW_US - HOUR_US, version(1), false);
+        settled.offer("p", "young", horizon, null, version(1), false);
 
-        assertThat(settled.at("p", "open", 3 * HOUR_US)).isNull();
-        assertThat(settled.at("p", "recent", 3 * HOUR_US)).isNull();
-        assertThat(settled.at("p", "scheduled", 3 * HOUR_US)).isNull();
-        assertThat(settled.at("p", "edge", 3 * HOUR_US)).as("ended exactly one settle delay ago").isNotNull();
+        for (String machine : new String[]{"open", "recent", "scheduled"}) {
+            assertThat(settled.at("p", machine, horizon - 1)).as(machine).isNotNull();
+            assertThat(settled.at("p", machine, horizon)).as(machine + " at the horizon").isNull();
+        }
+        assertThat(settled.at("p", "young", horizon)).as("starts at the horizon: nothing before it").isNull();
+        assertThat(settled.size()).isEqualTo(3);
+    }
+
+    @Test
+    void aLaterReadOfTheSameVersionReachesALaterHorizon() {
+        MovingClock clock = new MovingClock(NOW_US);
+        SettledMachineVersions moving = new SettledMachineVersions(clock, Duration.ofHours(1), 100);
+        moving.offer("p", "m", 2 * HOUR_US, null, version(1), false);
+        assertThat(moving.at("p", "m", NOW_US - HOUR_US)).isNull();
+
+        clock.micros = NOW_US + HOUR_US;
+        moving.offer("p", "m", 2 * HOUR_US, null, version(1), false);
+
+        assertThat(moving.at("p", "m", NOW_US - HOUR_US)).isNotNull();
+        assertThat(moving.at("p", "m", NOW_US)).isNull();
+        assertThat(moving.size()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyDatesBeforeTheHorizonAreSettled() {
+        assertThat(settled.isSettled(NOW_US - HOUR_US - 1)).isTrue();
+        assertThat(settled.isSettled(NOW_US - HOUR_US)).isFalse();
+        assertThat(new SettledMachineVersions(CLOCK, Duration.ofHours(1), 0).isSettled(0)).as("turned off").isFalse();
     }
 
     @Test

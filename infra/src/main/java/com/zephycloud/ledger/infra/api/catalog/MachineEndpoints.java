@@ -19,12 +19,14 @@ import com.zephycloud.ledger.query.catalog.MachinePriceHistory;
 import com.zephycloud.ledger.query.catalog.MachineQueries;
 import com.zephycloud.ledger.query.catalog.MachineView;
 import com.zephycloud.ledger.query.catalog.NameList;
+import com.zephycloud.ledger.query.catalog.SettledMachineVersions;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import static org.springframework.web.bind.annotation.RequestMethod.GET;
 import static org.springframework.web.bind.annotation.RequestMethod.POST;
@@ -37,10 +39,13 @@ public class MachineEndpoints {
     private final Commands commands;
     private final Queries queries;
     private final JdbcCatalogRegister register;
+    private final SettledMachineVersions settledVersions;
     private final Clock clock;
 
-    public MachineEndpoints(Commands commands, Queries queries, JdbcCatalogRegister register, Clock clock) {
+    public MachineEndpoints(Commands commands, Queries queries, JdbcCatalogRegister register,
+                            SettledMachineVersions settledVersions, Clock clock) {
         this.commands = commands;
+        this.settledVersions = settledVersions;
         this.queries = queries;
         this.register = register;
         this.clock = clock;
@@ -60,7 +65,13 @@ public class MachineEndpoints {
         FindMachine query = new FindMachine(params.requiredText("provider_name"), params.requiredText("machine_name"),
                 CatalogParams.date(params, clock));
         params.done();
-        return ApiResponse.ok(queries.find(query, MachineView.class).orElseThrow(() -> new ApiException(
+        // A settled version is final: the projections' catch-up and the query bus have nothing
+        // to add to it, and they are a quarter of this lookup's time in the server.
+        Optional<MachineView> machine = settledVersions.find(query);
+        if (machine.isEmpty()) {
+            machine = queries.find(query, MachineView.class);
+        }
+        return ApiResponse.ok(machine.orElseThrow(() -> new ApiException(
                 HttpStatus.NOT_FOUND, "no machine '" + query.machine() + "' at provider '" + query.provider()
                 + "' at date " + query.at().getEpochSecond())));
     }
