@@ -10,17 +10,13 @@ import com.zephycloud.ledger.infra.persistence.BoundedLruCache;
 import com.zephycloud.ledger.infra.persistence.CommandTargets;
 import com.zephycloud.ledger.infra.persistence.GroupCommit;
 import com.zephycloud.ledger.infra.persistence.LedgerEntryRegister;
-import com.zephycloud.ledger.infra.persistence.UnflushedCommits;
 import com.zephycloud.ledger.infra.persistence.events.EventArrivals;
-import com.zephycloud.ledger.query.common.SqlDialect;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -31,21 +27,13 @@ import org.axonframework.queryhandling.QueryBusSpanFactory;
 import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Executors;
 
 /**
@@ -108,9 +96,7 @@ public class AxonConfiguration {
     public ConfigurerModule eventProcessingDefaults(
             @Value("${zephy.projections.min-wait-for-events}") Duration minWaitForEvents,
             @Value("${zephy.projections.max-wait-for-events}") Duration maxWaitForEvents,
-            @Value("${zephy.projections.segments}") int segments,
-            @Value("${zephy.projections.unflushed-commits}") boolean unflushedCommits,
-            ListableBeanFactory beans, SqlDialect dialect, JdbcTemplate jdbc) {
+            @Value("${zephy.projections.segments}") int segments) {
         return configurer -> {
             configurer.registerComponent(EventArrivals.class, config -> {
                 EventArrivals arrivals = new EventArrivals(config.eventStore(), minWaitForEvents,
@@ -125,31 +111,7 @@ public class AxonConfiguration {
                             .initialSegmentCount(segments))
                     .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                     .registerSubscribingEventProcessor(LedgerEntryRegister.PROCESSING_GROUP));
-            if (unflushedCommits && dialect == SqlDialect.POSTGRESQL) {
-                configurer.eventProcessing(processing -> projectionGroups(beans).forEach(projection ->
-                        processing.registerTransactionManager(projection,
-                                config -> new UnflushedCommits(config.getComponent(TransactionManager.class), jdbc))));
-            }
         };
-    }
-
-    /**
-     * The processing groups of the projections: beans whose handlers can empty their tables
-     * ({@code @ResetHandler}), hence be replayed. Their batches commit without waiting for the
-     * disk ({@link UnflushedCommits}); sagas, registers and publishers are not among them.
-     */
-    static Set<String> projectionGroups(ListableBeanFactory beans) {
-        Set<String> groups = new TreeSet<>();
-        for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
-            Class<?> type = ClassUtils.getUserClass(beans.getType(name));
-            ProcessingGroup group = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
-            boolean resets = Arrays.stream(ReflectionUtils.getAllDeclaredMethods(type))
-                    .anyMatch(method -> AnnotationUtils.findAnnotation(method, ResetHandler.class) != null);
-            if (group != null && resets) {
-                groups.add(group.value());
-            }
-        }
-        return groups;
     }
 
     /** Consumptions and credits committed together under load ({@link GroupCommit}). */
