@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.api;
 
+import com.zephycloud.ledger.infra.persistence.ShuttingDown;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import java.util.List;
 /**
  * The one place where failures become envelopes: the domain's IllegalArgumentException (bad
  * argument) is a 400, IllegalStateException (a rule refuses it now) a 409, an unknown aggregate a
- * 404. Anything else is a bug: a 500 with a generic message, the details only in the log.
+ * 404, a command refused by a stopping server a 503. Anything else is a bug: a 500 with a generic
+ * message, the details only in the log.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
@@ -74,6 +76,9 @@ public class ApiExceptionHandler {
             }
             if (cause instanceof AggregateNotFoundException notFound) {
                 return respond(HttpStatus.NOT_FOUND, AggregateNames.describeMissing(String.valueOf(notFound.getAggregateIdentifier())));
+            }
+            if (cause instanceof ShuttingDown) {
+                return respond(HttpStatus.SERVICE_UNAVAILABLE, cause.getMessage());
             }
             if (cause instanceof IllegalArgumentException) {
                 return respond(HttpStatus.BAD_REQUEST, cause.getMessage());

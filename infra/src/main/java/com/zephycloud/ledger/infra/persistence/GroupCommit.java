@@ -92,7 +92,7 @@ public class GroupCommit implements SmartLifecycle {
     @SuppressWarnings("unchecked")
     public <R> R send(CommandMessage<?> command) {
         if (!open) {
-            throw new IllegalStateException("the server is shutting down; send the request again");
+            throw new ShuttingDown();
         }
         Pending pending = new Pending(command, new CompletableFuture<>());
         Lane lane = lanes.size() == 1 ? lanes.get(0)
@@ -190,8 +190,7 @@ public class GroupCommit implements SmartLifecycle {
             }
             // sent while the lane was stopping: refused, not lost, and nothing stored
             for (Pending late; (late = queue.poll()) != null; ) {
-                late.answer().completeExceptionally(
-                        new IllegalStateException("the server is shutting down; send the request again"));
+                late.answer().completeExceptionally(new ShuttingDown());
             }
         }
     }

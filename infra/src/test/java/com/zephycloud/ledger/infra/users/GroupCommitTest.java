@@ -4,6 +4,7 @@ import com.zephycloud.ledger.command.users.ConsumeCredit;
 import com.zephycloud.ledger.infra.persistence.CommandTargets;
 import com.zephycloud.ledger.infra.persistence.GroupCommit;
 import com.zephycloud.ledger.infra.persistence.SequenceIdAllocator;
+import com.zephycloud.ledger.infra.persistence.ShuttingDown;
 import com.zephycloud.ledger.infra.support.ApiTest;
 import com.zephycloud.ledger.kernel.ChargeCategory;
 import com.zephycloud.ledger.kernel.ChargeContext;
@@ -186,7 +187,7 @@ class GroupCommitTest extends ApiTest {
         group.stop();
         assertThatThrownBy(() -> group.send(GenericCommandMessage.asCommandMessage(
                 consume(userId, ids.next(), "1"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("shutting down");
+                .isInstanceOf(ShuttingDown.class).hasMessageContaining("shutting down");
         assertThat(transactionCount(userId)).isEqualTo(1);
     }
 }
