@@ -8,6 +8,8 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -28,11 +30,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
- * Names of Axon's tables, as the Flyway migration V1 creates them, and the event storage engine.
- * Axon's JDBC auto-configuration builds the token store and saga store on these schemas; Axon
+ * Names of Axon's tables, as the Flyway migration V1 creates them, the event storage engine and
+ * the token store. Axon's JDBC auto-configuration builds the saga store on these schemas; Axon
  * never creates tables itself.
  */
 @Configuration(proxyBeanMethods = false)
@@ -147,6 +151,25 @@ public class EventStoreConfiguration {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * Axon's token store as its auto-configuration builds it, but with an owner name of this
+     * application instance. Axon names the owner of a claim after the JVM ({@code pid@host}), and
+     * two instances of that name (two in one JVM, or each pid 1 in containers sharing a host name)
+     * each take the other's claims for their own: both would process the same segment, and a
+     * projection would apply its events twice.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
+                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(schema)
+                .serializer(serializer)
+                .claimTimeout(claimTimeout)
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
                 .build();
     }
 
