@@ -127,7 +127,7 @@ public class MachineQueries {
         // descending seek from :at instead of a scan of every earlier version.
         return jdbc.query("SELECT v.*, " + REBUILDING + " AS rebuilding FROM catalog_machine_version v"
                         + " WHERE provider = :provider AND machine = :machine"
-                        + " AND " + MachineVersionsAt.validAt("v") + " ORDER BY valid_from_us DESC LIMIT 1",
+                        + " AND" + Validity.validAt("v") + " ORDER BY valid_from_us DESC LIMIT 1",
                 new MapSqlParameterSource("at", at).addValue("provider", query.provider())
                         .addValue("machine", query.machine()),
                 (row, n) -> keep(query.provider(), row)).stream().findFirst();

@@ -11,13 +11,8 @@ import com.zephycloud.ledger.query.common.SqlDialect;
  */
 final class MachineVersionsAt {
 
-    /** The validity predicate, for a table alias. */
-    static String validAt(String alias) {
-        return alias + ".valid_from_us <= :at AND (" + alias + ".valid_to_us IS NULL OR " + alias + ".valid_to_us > :at)";
-    }
-
     /** The periods a machine is offered in: one row per machine at {@code :at}. */
-    static final String OFFERED = " FROM catalog_machine_period o WHERE " + validAt("o");
+    static final String OFFERED = " FROM catalog_machine_period o WHERE" + Validity.validAt("o");
 
     private MachineVersionsAt() {
     }
@@ -27,13 +22,13 @@ final class MachineVersionsAt {
             // LATERAL ... ORDER BY ... LIMIT 1 reads one index entry per machine; PostgreSQL may
             // hash-join the standard form below over every version instead.
             return " FROM catalog_machine_period o CROSS JOIN LATERAL (SELECT * FROM catalog_machine_version x"
-                    + " WHERE x.provider = o.provider AND x.machine = o.machine AND " + validAt("x")
-                    + " ORDER BY x.valid_from_us DESC LIMIT 1) v WHERE " + validAt("o");
+                    + " WHERE x.provider = o.provider AND x.machine = o.machine AND" + Validity.validAt("x")
+                    + " ORDER BY x.valid_from_us DESC LIMIT 1) v WHERE" + Validity.validAt("o");
         }
         return " FROM catalog_machine_period o JOIN catalog_machine_version v"
                 + " ON v.provider = o.provider AND v.machine = o.machine AND v.valid_from_us = ("
                 + "SELECT max(x.valid_from_us) FROM catalog_machine_version x"
                 + " WHERE x.provider = o.provider AND x.machine = o.machine AND x.valid_from_us <= :at)"
-                + " WHERE " + validAt("o") + " AND " + validAt("v");
+                + " WHERE" + Validity.validAt("o") + " AND" + Validity.validAt("v");
     }
 }
