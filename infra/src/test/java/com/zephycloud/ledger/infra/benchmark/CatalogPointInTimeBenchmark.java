@@ -3,6 +3,7 @@ package com.zephycloud.ledger.infra.benchmark;
 import com.zephycloud.ledger.infra.support.ApiClient;
 import com.zephycloud.ledger.infra.support.ApiResult;
 import com.zephycloud.ledger.infra.support.ApiTest;
+import com.zephycloud.ledger.infra.support.MachineVersionRows;
 import com.zephycloud.ledger.infra.support.TestDatabase;
 import com.zephycloud.ledger.query.catalog.FindMachine;
 import com.zephycloud.ledger.query.catalog.ListMachines;
@@ -110,8 +111,7 @@ class CatalogPointInTimeBenchmark extends ApiTest {
         }
         insert(rows);
         // What the projection writes for a machine created at START_US and never removed.
-        jdbc.batchUpdate("INSERT INTO catalog_machine_period (provider, machine, valid_from_us, valid_to_us)"
-                + " VALUES (?, ?, ?, NULL)", periods);
+        jdbc.batchUpdate(MachineVersionRows.INSERT_OPEN_PERIOD, periods);
         if (TestDatabase.isPostgres()) {
             // The steady state autovacuum reaches: statistics, and a visibility map for index-only scans.
             jdbc.execute("VACUUM ANALYZE catalog_machine_version");
@@ -123,11 +123,7 @@ class CatalogPointInTimeBenchmark extends ApiTest {
     }
 
     private void insert(List<Object[]> rows) {
-        jdbc.batchUpdate("INSERT INTO catalog_machine_version (provider, machine, valid_from_us, valid_to_us, cores,"
-                + " ram, availability, price_root, price_gold, price_silver, price_bronze, price_sec_granularity,"
-                + " price_min_sec_granularity, cost_per_hour, cost_currency, cost_sec_granularity,"
-                + " cost_min_sec_granularity, auto_update) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows);
+        jdbc.batchUpdate(MachineVersionRows.INSERT_VERSION, rows);
         rows.clear();
     }
 

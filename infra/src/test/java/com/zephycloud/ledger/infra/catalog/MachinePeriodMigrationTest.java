@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.catalog;
 
+import com.zephycloud.ledger.infra.support.MachineVersionRows;
 import com.zephycloud.ledger.infra.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -40,10 +41,7 @@ class MachinePeriodMigrationTest {
     }
 
     private static void version(JdbcTemplate jdbc, String machine, long from, Long to) {
-        jdbc.update("INSERT INTO catalog_machine_version (provider, machine, valid_from_us, valid_to_us, cores, ram,"
-                + " availability, price_root, price_gold, price_silver, price_bronze, price_sec_granularity,"
-                + " price_min_sec_granularity, cost_per_hour, cost_currency, cost_sec_granularity,"
-                + " cost_min_sec_granularity, auto_update) VALUES ('p', ?, ?, ?, 4, 1, 1, 1, 2, 4, 10, 1, 1, 0.1,"
-                + " 'euro', 1, 1, false)", machine, from, to);
+        jdbc.update(MachineVersionRows.INSERT_VERSION, "p", machine, from, to, 4, 1, 1, 1, 2, 4, 10, 1, 1, 0.1, "euro", 1,
+                1, false);
     }
 }

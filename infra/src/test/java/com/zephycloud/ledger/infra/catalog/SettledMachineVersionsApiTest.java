@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.infra.catalog;
 
 import com.zephycloud.ledger.infra.support.ApiTest;
+import com.zephycloud.ledger.infra.support.MachineVersionRows;
 import com.zephycloud.ledger.query.catalog.MachineProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,14 +51,12 @@ class SettledMachineVersionsApiTest extends ApiTest {
                 .ok();
         for (String machine : new String[]{"a", "b", "c"}) {
             insertVersion(provider, machine, JANUARY, null, 2);
-            jdbc.update("INSERT INTO catalog_machine_period (provider, machine, valid_from_us, valid_to_us)"
-                    + " VALUES (?, ?, ?, NULL)", provider, machine, JANUARY * 1_000_000L);
+            jdbc.update(MachineVersionRows.INSERT_OPEN_PERIOD, provider, machine, JANUARY * 1_000_000L);
         }
         assertThat(coresListedAt(provider, "name")).isEqualTo("a=2 b=2 c=2 total 3");
         jdbc.update("UPDATE catalog_machine_version SET cores = 7 WHERE provider = ? AND machine = 'b'", provider);
         insertVersion(provider, "d", JANUARY, null, 9);
-        jdbc.update("INSERT INTO catalog_machine_period (provider, machine, valid_from_us, valid_to_us)"
-                + " VALUES (?, 'd', ?, NULL)", provider, JANUARY * 1_000_000L);
+        jdbc.update(MachineVersionRows.INSERT_OPEN_PERIOD, provider, "d", JANUARY * 1_000_000L);
 
         assertThat(coresListedAt(provider, "name")).as("versions kept, machines read")
                 .isEqualTo("a=2 b=2 c=2 d=9 total 4");
@@ -98,12 +97,9 @@ class SettledMachineVersionsApiTest extends ApiTest {
     }
 
     private void insertVersion(String provider, String machine, long fromSeconds, Long toSeconds, int cores) {
-        jdbc.update("INSERT INTO catalog_machine_version (provider, machine, valid_from_us, valid_to_us, cores, ram,"
-                        + " availability, price_root, price_gold, price_silver, price_bronze, price_sec_granularity,"
-                        + " price_min_sec_granularity, cost_per_hour, cost_currency, cost_sec_granularity,"
-                        + " cost_min_sec_granularity, auto_update) VALUES (?, ?, ?, ?, ?, 8589934592, 400, 1, 2, 3, 4,"
-                        + " 60, 60, 0.025, 'dollar', 1, 60, false)",
-                provider, machine, fromSeconds * 1_000_000L, toSeconds == null ? null : toSeconds * 1_000_000L, cores);
+        jdbc.update(MachineVersionRows.INSERT_VERSION, provider, machine, fromSeconds * 1_000_000L,
+                toSeconds == null ? null : toSeconds * 1_000_000L, cores, 8589934592L, 400, 1, 2, 3, 4, 60, 60, 0.025,
+                "dollar", 1, 60, false);
     }
 
     private int coresAt(String provider, long date) {
