@@ -51,6 +51,7 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
             reject(response, "authentication required: send HTTP Basic credentials of the " + role + " API");
             return;
         }
+        Actor.record(request, required == admin ? "admin" : "service", given[0]);
         chain.doFilter(request, response);
     }
 

@@ -4,6 +4,7 @@ import com.zephycloud.ledger.command.users.LedgerEntries;
 import com.zephycloud.ledger.command.users.TransactionCancellation;
 import com.zephycloud.ledger.command.users.TransactionIdGenerator;
 import com.zephycloud.ledger.command.users.UserAccount;
+import com.zephycloud.ledger.infra.api.Actor;
 import com.zephycloud.ledger.infra.api.AppendTracking;
 import com.zephycloud.ledger.infra.api.EventStoreHead;
 import com.zephycloud.ledger.infra.persistence.BoundedLruCache;
@@ -20,6 +21,9 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryBus;
@@ -57,6 +61,18 @@ public class AxonConfiguration {
     }
 
     /** Read-your-writes learns of every event this instance publishes when its transaction ends. */
+    /** Axon's own: the correlation and trace ids of the message that caused a message. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Who made a change: a command's actor goes into the metadata of the events it applies. */
+    @Bean
+    public CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(Actor.METADATA_KEY);
+    }
+
     @Bean
     public AppendTracking appendTracking(EventStore eventStore, EventStoreHead head) {
         AppendTracking tracking = new AppendTracking(head);

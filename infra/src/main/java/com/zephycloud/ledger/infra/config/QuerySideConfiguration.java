@@ -3,6 +3,7 @@ package com.zephycloud.ledger.infra.config;
 import com.zephycloud.ledger.query.ledger.LedgerQueries;
 import com.zephycloud.ledger.query.ledger.TransactionProjection;
 import com.zephycloud.ledger.query.users.UserProjection;
+import com.zephycloud.ledger.query.search.SearchQueries;
 import com.zephycloud.ledger.query.users.UserQueries;
 import com.zephycloud.ledger.query.common.BatchSender;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,11 @@ public class QuerySideConfiguration {
     @Bean
     public UserQueries userQueries(NamedParameterJdbcTemplate jdbc) {
         return new UserQueries(jdbc);
+    }
+
+    @Bean
+    public SearchQueries searchQueries(NamedParameterJdbcTemplate jdbc) {
+        return new SearchQueries(jdbc);
     }
 
     @Bean
