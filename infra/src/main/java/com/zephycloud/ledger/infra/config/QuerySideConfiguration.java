@@ -6,6 +6,7 @@ import com.zephycloud.ledger.query.users.UserProjection;
 import com.zephycloud.ledger.query.search.SearchQueries;
 import com.zephycloud.ledger.query.users.UserQueries;
 import com.zephycloud.ledger.query.common.BatchSender;
+import com.zephycloud.ledger.query.common.SqlDialect;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,8 +27,8 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public SearchQueries searchQueries(NamedParameterJdbcTemplate jdbc) {
-        return new SearchQueries(jdbc);
+    public SearchQueries searchQueries(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
+        return new SearchQueries(jdbc, dialect);
     }
 
     @Bean
