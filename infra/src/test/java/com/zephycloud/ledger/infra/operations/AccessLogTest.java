@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +37,8 @@ class AccessLogTest extends ApiTest {
                         + "/admin/users/?pwd=" + PASSWORD)).header("X-Request-Id", "req-header-7")
                 .header("Authorization", basic()).GET().build(), HttpResponse.BodyHandlers.ofString());
         ApiClient.anonymous(port).get("/admin/users/", Map.of());
+        // a line is written once its response is complete, which the client may see first
+        awaitLine(output, "zephy\\.access +: GET /admin/users/? 401 ");
 
         assertThat(output.getAll()).containsPattern("zephy\\.access +: POST /admin/user/credit/add 200 \\d+\\.\\d{3} ms"
                         + " request_id=req-json-42")
@@ -61,5 +65,13 @@ class AccessLogTest extends ApiTest {
     private static String basic() {
         return "Basic " + Base64.getEncoder().encodeToString(("admin:" + TestDatabase.ADMIN_PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void awaitLine(CapturedOutput output, String regex) throws InterruptedException {
+        Pattern line = Pattern.compile(regex);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!line.matcher(output.getAll()).find() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 }
