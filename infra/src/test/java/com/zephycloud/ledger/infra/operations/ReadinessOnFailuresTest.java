@@ -91,6 +91,31 @@ class ReadinessOnFailuresTest {
     }
 
     @Test
+    void whileTheDatabaseIsUnreachableRequestsAreA503AndNothingIsStored() throws Exception {
+        awaitReadiness(200, body -> true);
+        ApiClient admin = ApiClient.admin(port);
+        long userId = admin.post("/admin/user/new/", ApiClient.params("login", "outage", "email", "outage@example.com",
+                "pwd", "secret-password", "rank", "gold", "nbr_coins", "10")).ok().asLong();
+        proxy.cut();
+        try {
+            awaitReadiness(503, body -> true);
+            // each pooled connection fails at its first use after the cut; new ones cannot be made
+            for (int attempt = 0; attempt < 3; attempt++) {
+                ApiResult consume = admin.post("/admin/user/consume/", ApiClient.params("user_id", userId,
+                        "amount", "1", "description", "during the outage"));
+                assertThat(consume.refused(503)).singleElement().asString().contains("database");
+                assertThat(admin.get("/admin/users/", Map.of()).refused(503)).singleElement().asString()
+                        .contains("database");
+            }
+        } finally {
+            proxy.restore();
+        }
+        awaitReadiness(200, body -> true);
+        assertThat(admin.post("/admin/user/show/", ApiClient.params("user_id", userId)).ok().path("credit")
+                .decimalValue()).isEqualByComparingTo("10");
+    }
+
+    @Test
     void aProjectionInErrorMakesReadinessDownWithItsNameAndError() {
         awaitReadiness(200, body -> true);
         jdbc.execute("ALTER TABLE users RENAME TO users_moved_away");
