@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.audit;
 
-import com.zephycloud.ledger.infra.api.ProjectionCatchUp;
+import com.zephycloud.ledger.infra.messaging.ProjectionCatchUp;
 import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.events.ledger.LedgerEntryRecorded;
 import com.zephycloud.ledger.query.common.Micros;

@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.infra.audit;
 
-import com.zephycloud.ledger.infra.api.ProcessorPositions;
-import com.zephycloud.ledger.infra.persistence.LedgerEntryRegister;
+import com.zephycloud.ledger.infra.ledger.LedgerEntryRegister;
+import com.zephycloud.ledger.infra.messaging.ProcessorPositions;
 import com.zephycloud.ledger.query.common.Micros;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;

@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.support;
 
-import com.zephycloud.ledger.infra.persistence.SequenceIdAllocator;
+import com.zephycloud.ledger.infra.ledger.SequenceIdAllocator;
 import com.zephycloud.ledger.kernel.ChargeCategory;
 import com.zephycloud.ledger.kernel.ChargeContext;
 import com.zephycloud.ledger.kernel.Rank;

@@ -1,6 +1,5 @@
 package com.zephycloud.ledger.query.users;
 
-
 import com.zephycloud.ledger.query.common.SortableColumns;
 import com.zephycloud.ledger.query.common.SqlLike;
 import org.axonframework.queryhandling.QueryHandler;
