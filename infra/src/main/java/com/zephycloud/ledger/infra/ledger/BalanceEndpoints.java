@@ -7,9 +7,9 @@ import com.zephycloud.ledger.infra.messaging.Queries;
 import com.zephycloud.ledger.query.ledger.BalanceAt;
 import com.zephycloud.ledger.query.ledger.BalanceHistoryPage;
 import com.zephycloud.ledger.query.ledger.FindBalanceAt;
+import com.zephycloud.ledger.query.ledger.FindUser;
 import com.zephycloud.ledger.query.ledger.ListBalanceHistory;
-import com.zephycloud.ledger.query.users.FindUser;
-import com.zephycloud.ledger.query.users.UserView;
+import com.zephycloud.ledger.query.ledger.UserView;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -2,9 +2,9 @@ package com.zephycloud.ledger.infra.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zephycloud.ledger.command.users.AddCredit;
-import com.zephycloud.ledger.command.users.CancelTransactions;
-import com.zephycloud.ledger.command.users.ConsumeCredit;
+import com.zephycloud.ledger.command.ledger.AddCredit;
+import com.zephycloud.ledger.command.ledger.CancelTransactions;
+import com.zephycloud.ledger.command.ledger.ConsumeCredit;
 import com.zephycloud.ledger.infra.http.ApiParams;
 import com.zephycloud.ledger.infra.http.ApiResponse;
 import com.zephycloud.ledger.infra.messaging.Commands;

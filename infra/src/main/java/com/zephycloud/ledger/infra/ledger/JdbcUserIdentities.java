@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.ledger;
 
-import com.zephycloud.ledger.command.users.UserIdentities;
+import com.zephycloud.ledger.command.ledger.UserIdentities;
 import com.zephycloud.ledger.kernel.UserId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -2,8 +2,8 @@ package com.zephycloud.ledger.infra.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zephycloud.ledger.command.users.LedgerEntries;
-import com.zephycloud.ledger.command.users.LedgerEntry;
+import com.zephycloud.ledger.command.ledger.LedgerEntries;
+import com.zephycloud.ledger.command.ledger.LedgerEntry;
 import com.zephycloud.ledger.kernel.ChargeCategory;
 import com.zephycloud.ledger.kernel.ChargeContext;
 import com.zephycloud.ledger.kernel.TransactionId;

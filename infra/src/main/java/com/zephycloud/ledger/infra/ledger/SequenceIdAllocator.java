@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.ledger;
 
-import com.zephycloud.ledger.command.users.TransactionIdGenerator;
+import com.zephycloud.ledger.command.ledger.TransactionIdGenerator;
 import com.zephycloud.ledger.kernel.TransactionId;
 import com.zephycloud.ledger.kernel.UserId;
 import org.springframework.beans.factory.annotation.Value;

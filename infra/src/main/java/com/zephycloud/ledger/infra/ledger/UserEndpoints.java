@@ -1,10 +1,10 @@
 package com.zephycloud.ledger.infra.ledger;
 
-import com.zephycloud.ledger.command.users.ChangeRank;
-import com.zephycloud.ledger.command.users.RegisterUser;
-import com.zephycloud.ledger.command.users.RemoveUser;
-import com.zephycloud.ledger.command.users.ResetPassword;
-import com.zephycloud.ledger.command.users.RestoreUser;
+import com.zephycloud.ledger.command.ledger.ChangeRank;
+import com.zephycloud.ledger.command.ledger.RegisterUser;
+import com.zephycloud.ledger.command.ledger.RemoveUser;
+import com.zephycloud.ledger.command.ledger.ResetPassword;
+import com.zephycloud.ledger.command.ledger.RestoreUser;
 import com.zephycloud.ledger.infra.http.ApiException;
 import com.zephycloud.ledger.infra.http.ApiParams;
 import com.zephycloud.ledger.infra.http.ApiResponse;
@@ -14,11 +14,11 @@ import com.zephycloud.ledger.kernel.Rank;
 import com.zephycloud.ledger.kernel.TransactionId;
 import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.Zephycoins;
-import com.zephycloud.ledger.query.users.FindUser;
-import com.zephycloud.ledger.query.users.ListUsers;
-import com.zephycloud.ledger.query.users.UserPage;
-import com.zephycloud.ledger.query.users.UserQueries;
-import com.zephycloud.ledger.query.users.UserView;
+import com.zephycloud.ledger.query.ledger.FindUser;
+import com.zephycloud.ledger.query.ledger.ListUsers;
+import com.zephycloud.ledger.query.ledger.UserPage;
+import com.zephycloud.ledger.query.ledger.UserQueries;
+import com.zephycloud.ledger.query.ledger.UserView;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 

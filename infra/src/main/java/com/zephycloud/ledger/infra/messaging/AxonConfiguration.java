@@ -1,9 +1,9 @@
 package com.zephycloud.ledger.infra.messaging;
 
-import com.zephycloud.ledger.command.users.LedgerEntries;
-import com.zephycloud.ledger.command.users.TransactionCancellation;
-import com.zephycloud.ledger.command.users.TransactionIdGenerator;
-import com.zephycloud.ledger.command.users.UserAccount;
+import com.zephycloud.ledger.command.ledger.LedgerEntries;
+import com.zephycloud.ledger.command.ledger.TransactionCancellation;
+import com.zephycloud.ledger.command.ledger.TransactionIdGenerator;
+import com.zephycloud.ledger.command.ledger.UserAccount;
 import com.zephycloud.ledger.infra.eventstore.EventArrivals;
 import com.zephycloud.ledger.infra.ledger.LedgerEntryRegister;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -3,10 +3,10 @@ package com.zephycloud.ledger.infra.projects;
 import com.zephycloud.ledger.infra.http.ApiException;
 import com.zephycloud.ledger.infra.messaging.Queries;
 import com.zephycloud.ledger.kernel.projects.ProjectUid;
+import com.zephycloud.ledger.query.ledger.FindUser;
+import com.zephycloud.ledger.query.ledger.UserView;
 import com.zephycloud.ledger.query.projects.FindProject;
 import com.zephycloud.ledger.query.projects.ProjectDetails;
-import com.zephycloud.ledger.query.users.FindUser;
-import com.zephycloud.ledger.query.users.UserView;
 import org.springframework.stereotype.Component;
 
 /**

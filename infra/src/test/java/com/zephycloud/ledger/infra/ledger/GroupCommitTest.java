@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.ledger;
 
-import com.zephycloud.ledger.command.users.ConsumeCredit;
+import com.zephycloud.ledger.command.ledger.ConsumeCredit;
 import com.zephycloud.ledger.infra.messaging.CommandTargets;
 import com.zephycloud.ledger.infra.messaging.GroupCommit;
 import com.zephycloud.ledger.infra.messaging.ShuttingDown;

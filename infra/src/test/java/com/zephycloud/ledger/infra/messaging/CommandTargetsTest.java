@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.infra.messaging;
 
 import com.zephycloud.ledger.command.catalog.RepriceMachine;
-import com.zephycloud.ledger.command.users.ConsumeCredit;
+import com.zephycloud.ledger.command.ledger.ConsumeCredit;
 import com.zephycloud.ledger.infra.support.ApiTest;
 import com.zephycloud.ledger.kernel.ChargeCategory;
 import com.zephycloud.ledger.kernel.ChargeContext;

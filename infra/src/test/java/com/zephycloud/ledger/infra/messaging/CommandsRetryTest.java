@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.infra.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zephycloud.ledger.command.users.AddCredit;
+import com.zephycloud.ledger.command.ledger.AddCredit;
 import com.zephycloud.ledger.infra.ledger.SequenceIdAllocator;
 import com.zephycloud.ledger.infra.support.ApiTest;
 import com.zephycloud.ledger.kernel.UserId;

@@ -2,8 +2,8 @@ package com.zephycloud.ledger.infra.computations.billing;
 
 import com.zephycloud.ledger.command.computations.AccountStanding;
 import com.zephycloud.ledger.command.computations.CreditAccounts;
-import com.zephycloud.ledger.command.users.ConsumeCredit;
-import com.zephycloud.ledger.command.users.UserAccount;
+import com.zephycloud.ledger.command.ledger.ConsumeCredit;
+import com.zephycloud.ledger.command.ledger.UserAccount;
 import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import org.axonframework.config.Configuration;

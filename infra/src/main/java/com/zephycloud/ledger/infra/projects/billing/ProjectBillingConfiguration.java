@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.projects.billing;
 
-import com.zephycloud.ledger.command.users.TransactionIdGenerator;
+import com.zephycloud.ledger.command.ledger.TransactionIdGenerator;
 import com.zephycloud.ledger.infra.messaging.Commands;
 import com.zephycloud.ledger.infra.messaging.Queries;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.infra.projects.billing;
 
-import com.zephycloud.ledger.command.users.ConsumeCredit;
-import com.zephycloud.ledger.command.users.TransactionIdGenerator;
+import com.zephycloud.ledger.command.ledger.ConsumeCredit;
+import com.zephycloud.ledger.command.ledger.TransactionIdGenerator;
 import com.zephycloud.ledger.infra.messaging.Commands;
 import com.zephycloud.ledger.infra.messaging.Queries;
 import com.zephycloud.ledger.kernel.ChargeCategory;

@@ -1,4 +1,4 @@
-package com.zephycloud.ledger.query.users;
+package com.zephycloud.ledger.query.ledger;
 
 import com.zephycloud.ledger.query.common.Page;
 

@@ -1,4 +1,4 @@
-package com.zephycloud.ledger.command.users;
+package com.zephycloud.ledger.command.ledger;
 
 import com.zephycloud.ledger.kernel.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

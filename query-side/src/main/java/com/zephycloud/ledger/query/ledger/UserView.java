@@ -1,4 +1,4 @@
-package com.zephycloud.ledger.query.users;
+package com.zephycloud.ledger.query.ledger;
 
 import java.math.BigDecimal;
 
