@@ -1,19 +1,11 @@
 package com.zephycloud.ledger.infra.messaging;
 
-import com.zephycloud.ledger.command.ledger.LedgerEntries;
-import com.zephycloud.ledger.command.ledger.TransactionCancellation;
-import com.zephycloud.ledger.command.ledger.TransactionIdGenerator;
-import com.zephycloud.ledger.command.ledger.UserAccount;
 import com.zephycloud.ledger.infra.eventstore.EventArrivals;
-import com.zephycloud.ledger.infra.ledger.LedgerEntryRegister;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventsourcing.AggregateSnapshotter;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
@@ -29,13 +21,13 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 
 /**
- * How Axon runs here: aggregates registered explicitly (the command side knows no Spring),
- * projections on pooled streaming processors that stop and retry on error instead of skipping
- * an event, and the command side's registers on a subscribing processor, inside the command's
- * own database transaction.
+ * How Axon runs here: projections on pooled streaming processors that stop and retry on error
+ * instead of skipping an event, commands routed by {@link CommandTargets}, queries without a
+ * transaction. Each feature registers its own aggregates explicitly (the command side knows no
+ * Spring) and its command side's registers on a subscribing processor, inside the command's own
+ * database transaction (e.g. {@code LedgerConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
@@ -104,8 +96,7 @@ public class AxonConfiguration {
                             .messageSource(config.getComponent(EventArrivals.class))
                             .batchSize(100)
                             .initialSegmentCount(segments))
-                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                    .registerSubscribingEventProcessor(LedgerEntryRegister.PROCESSING_GROUP));
+                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
         };
     }
 
@@ -126,35 +117,5 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule commandTargetResolution(CommandTargets targets) {
         return configurer -> configurer.registerComponent(CommandTargetResolver.class, config -> targets);
-    }
-
-    @Bean
-    public ConfigurerModule userAccountAggregate(@Value("${zephy.ledger.snapshot-threshold}") int snapshotThreshold,
-                                                 @Value("${zephy.ledger.cached-accounts}") int cachedAccounts,
-                                                 LedgerEntries ledgerEntries,
-                                                 TransactionIdGenerator transactionIds) {
-        return configurer -> {
-            AggregateConfigurer<UserAccount> aggregate = AggregateConfigurer.defaultConfiguration(UserAccount.class);
-            aggregate.configureCache(config -> new BoundedLruCache(cachedAccounts))
-                    .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
-                            AggregateSnapshotter.builder()
-                                    .eventStore(config.eventStore())
-                                    .aggregateFactories(aggregate.aggregateFactory())
-                                    .transactionManager(config.getComponent(TransactionManager.class))
-                                    .executor(Executors.newSingleThreadExecutor(daemon("user-account-snapshots")))
-                                    .build(),
-                            snapshotThreshold));
-            configurer.configureAggregate(aggregate);
-            configurer.registerCommandHandler(config -> new TransactionCancellation(
-                    config.repository(UserAccount.class), ledgerEntries, transactionIds));
-        };
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

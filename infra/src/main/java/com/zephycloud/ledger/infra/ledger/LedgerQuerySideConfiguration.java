@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** The query side's projections and query handlers, as beans that Axon registers. */
+/** The ledger's projections (users, transactions, balance history) and query handlers, as beans that Axon registers. */
 @Configuration(proxyBeanMethods = false)
-public class QuerySideConfiguration {
+public class LedgerQuerySideConfiguration {
 
     @Bean
     public UserProjection userProjection(JdbcTemplate jdbc) {
