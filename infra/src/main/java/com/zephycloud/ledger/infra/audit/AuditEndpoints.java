@@ -3,7 +3,6 @@ package com.zephycloud.ledger.infra.audit;
 import com.zephycloud.ledger.infra.http.ApiException;
 import com.zephycloud.ledger.infra.http.ApiParams;
 import com.zephycloud.ledger.infra.http.ApiResponse;
-import com.zephycloud.ledger.infra.ledger.LedgerEntryRegister;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,7 +43,7 @@ public class AuditEndpoints {
         Set<String> known = rebuild.projections().keySet();
         if (projection != null && !known.contains(projection)) {
             params.reject("projection: '" + projection + "' is not a projection; allowed: " + String.join(", ", known)
-                    + (projection.equals(LedgerEntryRegister.PROCESSING_GROUP)
+                    + (rebuild.isRegister(projection)
                     ? " (" + projection + " is a register of the command side, never reset)" : ""));
         }
         params.done();

@@ -1,7 +1,5 @@
 package com.zephycloud.ledger.infra.messaging;
 
-import com.zephycloud.ledger.infra.http.ApiException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandMessage;
@@ -11,7 +9,6 @@ import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -89,8 +86,7 @@ public class Commands {
     private <R> Optional<R> earlierResult(String requestId, String fingerprint, Class<R> resultType) {
         return requestLog.find(requestId).map(entry -> {
             if (!entry.fingerprint().equals(fingerprint)) {
-                throw new ApiException(HttpStatus.CONFLICT, "request_id '" + requestId
-                        + "' was already used for a request with other content; use a new request_id");
+                throw new RequestIdReused(requestId);
             }
             return read(entry.result(), resultType);
         });

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The one-way rule of the modules (DESIGN.md, "Modules and the one-way rule"). */
+/**
+ * The one-way rule of the modules: kernel <- command-side, query-side <- infra (docs/architecture.md,
+ * "Modules"). The packages inside infra are checked by {@link FeaturePackagesTest}.
+ */
 class LayeringTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
