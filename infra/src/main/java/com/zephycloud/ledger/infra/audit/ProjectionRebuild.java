@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.infra.audit;
 
 import com.zephycloud.ledger.infra.messaging.ProcessorPositions;
-import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.jdbc.Micros;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;

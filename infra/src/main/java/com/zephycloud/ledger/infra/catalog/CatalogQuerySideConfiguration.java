@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.catalog;
 
+import com.zephycloud.ledger.jdbc.SqlDialect;
 import com.zephycloud.ledger.query.catalog.MachineOfferQueries;
 import com.zephycloud.ledger.query.catalog.MachineProjection;
 import com.zephycloud.ledger.query.catalog.MachineQueries;
@@ -10,7 +11,6 @@ import com.zephycloud.ledger.query.catalog.ProviderQueries;
 import com.zephycloud.ledger.query.catalog.SettledMachineVersions;
 import com.zephycloud.ledger.query.catalog.ToolchainProjection;
 import com.zephycloud.ledger.query.catalog.ToolchainQueries;
-import com.zephycloud.ledger.query.common.SqlDialect;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,9 +1,9 @@
 package com.zephycloud.ledger.infra.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import com.zephycloud.ledger.query.common.BatchSender;
-import com.zephycloud.ledger.query.common.BatchedStatements;
-import com.zephycloud.ledger.query.common.SqlDialect;
+import com.zephycloud.ledger.jdbc.BatchSender;
+import com.zephycloud.ledger.jdbc.BatchedStatements;
+import com.zephycloud.ledger.jdbc.SqlDialect;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;

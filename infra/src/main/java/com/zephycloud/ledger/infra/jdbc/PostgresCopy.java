@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.jdbc;
 
-import com.zephycloud.ledger.query.common.BatchSender;
+import com.zephycloud.ledger.jdbc.BatchSender;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;

@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.ledger;
 
-import com.zephycloud.ledger.query.common.BatchSender;
+import com.zephycloud.ledger.jdbc.BatchSender;
 import com.zephycloud.ledger.query.ledger.LedgerQueries;
 import com.zephycloud.ledger.query.ledger.TransactionProjection;
 import com.zephycloud.ledger.query.ledger.UserProjection;

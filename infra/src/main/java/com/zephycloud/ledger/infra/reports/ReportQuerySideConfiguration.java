@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.reports;
 
-import com.zephycloud.ledger.query.common.BatchSender;
+import com.zephycloud.ledger.jdbc.BatchSender;
 import com.zephycloud.ledger.query.reports.BenefitsQueries;
 import com.zephycloud.ledger.query.reports.PeriodSumsProjection;
 import com.zephycloud.ledger.query.reports.ReportDateProjection;

@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.jdbc;
 
-import com.zephycloud.ledger.query.common.BatchedStatements;
+import com.zephycloud.ledger.jdbc.BatchedStatements;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;

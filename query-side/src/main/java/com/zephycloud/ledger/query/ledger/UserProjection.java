@@ -1,12 +1,12 @@
 package com.zephycloud.ledger.query.ledger;
 
+import com.zephycloud.ledger.jdbc.BatchedStatements;
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.events.ledger.LedgerEntryRecorded;
 import com.zephycloud.ledger.kernel.events.users.UserRankChanged;
 import com.zephycloud.ledger.kernel.events.users.UserRegistered;
 import com.zephycloud.ledger.kernel.events.users.UserRemoved;
 import com.zephycloud.ledger.kernel.events.users.UserRestored;
-import com.zephycloud.ledger.query.common.BatchedStatements;
-import com.zephycloud.ledger.query.common.Micros;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

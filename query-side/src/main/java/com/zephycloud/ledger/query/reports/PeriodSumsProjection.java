@@ -1,13 +1,13 @@
 package com.zephycloud.ledger.query.reports;
 
+import com.zephycloud.ledger.jdbc.Micros;
+import com.zephycloud.ledger.jdbc.PerBatch;
 import com.zephycloud.ledger.kernel.ChargeContext;
 import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
-import com.zephycloud.ledger.query.common.Micros;
-import com.zephycloud.ledger.query.common.PerBatch;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,13 +1,13 @@
 package com.zephycloud.ledger.infra.computations.billing;
 
+import com.zephycloud.ledger.jdbc.BatchedStatements;
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.JobId;
 import com.zephycloud.ledger.kernel.events.computations.ComputationCanceled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationFinished;
 import com.zephycloud.ledger.kernel.events.computations.ComputationKilled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationSliceCharged;
 import com.zephycloud.ledger.kernel.events.computations.ComputationStarted;
-import com.zephycloud.ledger.query.common.BatchedStatements;
-import com.zephycloud.ledger.query.common.Micros;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package com.zephycloud.ledger.query.common;
+package com.zephycloud.ledger.jdbc;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
-package com.zephycloud.ledger.query.common;
+package com.zephycloud.ledger.jdbc;
 
 import java.time.Instant;
 
-/** Read models keep instants as UTC epoch microseconds (columns named *_us). */
+/** Read models and registers keep instants as UTC epoch microseconds (columns named *_us). */
 public final class Micros {
 
     private Micros() {

@@ -1,4 +1,4 @@
-package com.zephycloud.ledger.query.common;
+package com.zephycloud.ledger.jdbc;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
