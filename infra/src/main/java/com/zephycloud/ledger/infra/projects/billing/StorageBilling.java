@@ -1,11 +1,9 @@
 package com.zephycloud.ledger.infra.projects.billing;
 
-import com.zephycloud.ledger.command.ledger.ConsumeCredit;
 import com.zephycloud.ledger.command.ledger.TransactionIdGenerator;
+import com.zephycloud.ledger.command.projects.StorageCharge;
 import com.zephycloud.ledger.infra.messaging.Commands;
 import com.zephycloud.ledger.infra.messaging.Queries;
-import com.zephycloud.ledger.kernel.ChargeCategory;
-import com.zephycloud.ledger.kernel.ChargeContext;
 import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.query.projects.FindStorageUsage;
@@ -21,7 +19,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * Charges storage for every complete UTC day not charged yet, user by user, in day order. Each
+ * Charges storage for every complete UTC day not charged yet, user by user, in day order, at the
+ * rule of {@link StorageCharge} (the command side's), to the users' accounts. Each
  * charge goes through the request log with the key {@code storage:<user>:<day>}, in the charge's
  * own transaction, so a day is charged once even if this runs twice, on two instances, or again
  * after a restart that lost the progress. A user who cannot pay (not enough credit, or deleted)
@@ -66,21 +65,25 @@ public class StorageBilling {
     private boolean charge(long userId, LocalDate day) {
         StorageUsage usage = queries.ask(new FindStorageUsage(userId, startOf(day), startOf(day.plusDays(1))),
                 StorageUsage.class);
-        StorageCharge charge = StorageCharge.of(day, usage, prices.pricePerItemPerDay(startOf(day)));
+        StorageCharge charge = StorageCharge.of(day, usage.meshCount(), usage.calcCount(),
+                prices.pricePerItemPerDay(startOf(day)));
         if (!charge.isDue()) {
             return true;
         }
-        ChargeContext context = new ChargeContext(null, null, null, null, null, usage.calcCount(), usage.meshCount());
         try {
-            commands.once(charge.requestKey(userId), () -> "storage-charge", Zephycoins.class,
-                    new ConsumeCredit(UserId.of(userId), transactionIds.next(), charge.amount(), charge.description(),
-                            null, ChargeCategory.STORAGE, context));
+            commands.once(requestKey(userId, day), () -> "storage-charge", Zephycoins.class,
+                    charge.consumption(UserId.of(userId), transactionIds.next()));
             return true;
         } catch (IllegalStateException refused) {
             log.warn("storage of user {} on {} not charged, tried again at the next run: {}", userId, day,
                     refused.getMessage());
             return false;
         }
+    }
+
+    /** The request key that makes a day's charge happen once per (user, day), whatever retries or restarts. */
+    private static String requestKey(long userId, LocalDate day) {
+        return "storage:" + userId + ":" + day;
     }
 
     private static Instant startOf(LocalDate day) {
