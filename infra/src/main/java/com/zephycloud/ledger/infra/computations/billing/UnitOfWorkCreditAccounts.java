@@ -12,9 +12,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The users' accounts seen from a computation's command handler: each is loaded from its
- * repository into the current unit of work, so a charge made here commits or rolls back with the
- * computation's own events. The account's rules (active user, sufficient credit) still apply.
+ * The users' accounts seen from a computation's command handler, inside its unit of work. The
+ * standing is read from the account loaded into that unit of work (and locked until it ends); a
+ * charge is a {@link ConsumeCredit} command, which the command bus runs nested in the same unit
+ * of work, hence the same database transaction: it commits or rolls back with the computation's
+ * own events, and the account's rules (active user, sufficient credit) decide it as for any other
+ * consumption. Nothing here is asynchronous: a computation learns at once whether its slice was
+ * paid, and kills itself at the slice's start if not.
  */
 @Component
 public class UnitOfWorkCreditAccounts implements CreditAccounts {
@@ -34,7 +38,7 @@ public class UnitOfWorkCreditAccounts implements CreditAccounts {
 
     @Override
     public Zephycoins consume(ConsumeCredit consumption) {
-        return repository().load(consumption.userId().toString()).invoke(account -> account.handle(consumption));
+        return axon.getObject().commandGateway().sendAndWait(consumption);
     }
 
     /** Looked up on first use: the repository exists only once Axon's configuration is built. */
