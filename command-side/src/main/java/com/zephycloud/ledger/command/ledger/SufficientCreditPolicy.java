@@ -2,7 +2,7 @@ package com.zephycloud.ledger.command.ledger;
 
 import com.zephycloud.ledger.kernel.Zephycoins;
 
-/** A consumption never takes a balance below zero. */
+/** A consumption, or credit an admin takes back, never takes a balance below zero. */
 public final class SufficientCreditPolicy {
 
     private SufficientCreditPolicy() {

@@ -9,6 +9,7 @@ import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
+import com.zephycloud.ledger.kernel.events.ledger.CreditRemoved;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
 import com.zephycloud.ledger.kernel.events.users.UserPasswordReset;
 import com.zephycloud.ledger.kernel.events.users.UserRankChanged;
@@ -95,11 +96,15 @@ public class UserAccount {
     }
 
     @CommandHandler
+    public Zephycoins handle(RemoveCredit command) {
+        Zephycoins after = balanceAfterDebit(command.amount(), "nbr_coins");
+        apply(new CreditRemoved(userId, command.transactionId(), command.amount(), command.reason(), after));
+        return after;
+    }
+
+    @CommandHandler
     public Zephycoins handle(ConsumeCredit command) {
-        requireActive();
-        requirePositive(command.amount(), "amount");
-        SufficientCreditPolicy.check(balance, command.amount());
-        Zephycoins after = balance.minus(command.amount());
+        Zephycoins after = balanceAfterDebit(command.amount(), "amount");
         ChargeContext context = command.context() == null ? ChargeContext.NONE : command.context();
         ChargeCategory category = command.category() == null ? ChargeCategory.MANUAL : command.category();
         apply(new CreditConsumed(userId, command.transactionId(), command.amount(), command.description(),
@@ -130,6 +135,14 @@ public class UserAccount {
 
     public boolean isDeleted() {
         return deleted;
+    }
+
+    /** What every debit of an active account passes: a positive amount the balance covers. */
+    private Zephycoins balanceAfterDebit(Zephycoins amount, String name) {
+        requireActive();
+        requirePositive(amount, name);
+        SufficientCreditPolicy.check(balance, amount);
+        return balance.minus(amount);
     }
 
     private void requireActive() {
@@ -174,6 +187,11 @@ public class UserAccount {
 
     @EventSourcingHandler
     void on(CreditConsumed event) {
+        balance = event.balanceAfter();
+    }
+
+    @EventSourcingHandler
+    void on(CreditRemoved event) {
         balance = event.balanceAfter();
     }
 

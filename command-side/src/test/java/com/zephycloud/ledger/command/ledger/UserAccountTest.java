@@ -8,6 +8,7 @@ import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
+import com.zephycloud.ledger.kernel.events.ledger.CreditRemoved;
 import com.zephycloud.ledger.kernel.events.users.UserPasswordReset;
 import com.zephycloud.ledger.kernel.events.users.UserRankChanged;
 import com.zephycloud.ledger.kernel.events.users.UserRegistered;
@@ -137,6 +138,31 @@ class UserAccountTest {
                 .when(new AddCredit(USER, T2, coins("0.12345678"), "gift"))
                 .expectResultMessagePayload(coins("10.12345678"))
                 .expectEvents(new CreditAdded(USER, T2, coins("0.12345678"), "gift", coins("10.12345678")));
+    }
+
+    @Test
+    void removingCreditAnswersTheNewBalance() {
+        fixture.given(registered(), new CreditAdded(USER, T1, coins("10"), "welcome", coins("10")))
+                .when(new RemoveCredit(USER, T2, coins("2.5"), "credits removed"))
+                .expectResultMessagePayload(coins("7.5"))
+                .expectEvents(new CreditRemoved(USER, T2, coins("2.5"), "credits removed", coins("7.5")));
+    }
+
+    @Test
+    void cannotRemoveMoreCreditThanTheBalance() {
+        fixture.given(registered(), new CreditAdded(USER, T1, coins("10"), "welcome", coins("10")))
+                .when(new RemoveCredit(USER, T2, coins("10.00000001"), "credits removed"))
+                .expectException(IllegalStateException.class)
+                .expectExceptionMessage("insufficient credit: the balance is 10 zephycoins, 10.00000001 were asked")
+                .expectNoEvents();
+    }
+
+    @Test
+    void removingTheWholeBalanceLeavesZero() {
+        fixture.given(registered(), new CreditAdded(USER, T1, coins("10"), "welcome", coins("10")))
+                .when(new RemoveCredit(USER, T2, coins("10"), "closing"))
+                .expectResultMessagePayload(coins("0"))
+                .expectEvents(new CreditRemoved(USER, T2, coins("10"), "closing", coins("0")));
     }
 
     @Test

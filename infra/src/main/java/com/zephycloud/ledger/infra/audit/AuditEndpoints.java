@@ -37,7 +37,7 @@ public class AuditEndpoints {
      * Resets and replays one projection ({@code projection}) or all of them, in the background;
      * answers the status at once. Follow it with {@code audit/rebuild_status}.
      */
-    @RequestMapping(path = "/audit/rebuild", method = POST)
+    @RequestMapping(path = "/audit/rebuild", method = {GET, POST})
     public ApiResponse rebuild(ApiParams params) {
         String projection = params.optionalText("projection");
         Set<String> known = rebuild.projections().keySet();

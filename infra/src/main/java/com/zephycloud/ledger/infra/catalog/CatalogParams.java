@@ -58,7 +58,10 @@ final class CatalogParams {
         return values;
     }
 
-    /** {@code machines}: provider name to a list of machine names. */
+    /**
+     * {@code machines}: provider name to a list of machine names. A list may come as an object of
+     * names, as PHP's json_encode writes a list an element was removed from ({"0": "a", "2": "c"}).
+     */
     static Map<String, List<String>> machines(ApiParams params) {
         JsonNode node = params.optionalObject("machines");
         if (node == null) {
@@ -66,7 +69,7 @@ final class CatalogParams {
         }
         Map<String, List<String>> machines = new LinkedHashMap<>();
         node.fields().forEachRemaining(field -> {
-            if (!field.getValue().isArray()) {
+            if (!field.getValue().isArray() && !field.getValue().isObject()) {
                 params.reject("machines: the value of '" + field.getKey() + "' must be a list of machine names");
                 return;
             }

@@ -135,7 +135,7 @@ public class MachineEndpoints {
         return ApiResponse.ok();
     }
 
-    @RequestMapping(path = "/machines/list_toolchains", method = POST)
+    @RequestMapping(path = "/machines/list_toolchains", method = {GET, POST})
     public ApiResponse listToolchains(ApiParams params) {
         ListMachineToolchains query = new ListMachineToolchains(params.requiredText("provider_name"),
                 params.requiredText("machine_name"), CatalogParams.date(params, clock));

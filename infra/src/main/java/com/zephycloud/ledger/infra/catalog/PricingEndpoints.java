@@ -47,7 +47,7 @@ public class PricingEndpoints {
                 + "; set them with reports/pricing_constants/update")));
     }
 
-    @RequestMapping(path = "/reports/pricing_constants/update", method = POST)
+    @RequestMapping(path = "/reports/pricing_constants/update", method = {GET, POST})
     public ApiResponse updatePricingConstants(ApiParams params) {
         PricingConstantsChange change = new PricingConstantsChange(params.optionalText("default_cost_currency"),
                 CatalogParams.integer(params, "default_cost_sec_granularity"),
@@ -74,7 +74,7 @@ public class PricingEndpoints {
         return ApiResponse.ok(queries.ask(query, ExchangeRateList.class).rates());
     }
 
-    @RequestMapping(path = "/currencies/set", method = POST)
+    @RequestMapping(path = "/currencies/set", method = {GET, POST})
     public ApiResponse setRate(ApiParams params) {
         String currency = params.requiredText("currency");
         BigDecimal rate = params.optionalDecimal("rate_to_euro");

@@ -53,7 +53,7 @@ public class ProviderEndpoints {
         return ApiResponse.ok(queries.ask(query, MachinesByProvider.class).machines());
     }
 
-    @RequestMapping(path = "/providers/create", method = POST)
+    @RequestMapping(path = "/providers/create", method = {GET, POST})
     public ApiResponse create(ApiParams params) {
         CreateProvider command = new CreateProvider(params.requiredText("provider_name"), params.requiredText("location"),
                 params.requiredText("type"), CatalogParams.texts(params, "provider_specific"), clock.instant());
@@ -65,7 +65,7 @@ public class ProviderEndpoints {
         return ApiResponse.ok();
     }
 
-    @RequestMapping(path = "/providers/update", method = POST)
+    @RequestMapping(path = "/providers/update", method = {GET, POST})
     public ApiResponse update(ApiParams params) {
         UpdateProvider command = new UpdateProvider(params.requiredText("provider_name"), params.optionalText("location"),
                 params.optionalText("type"), CatalogParams.texts(params, "provider_specific"), clock.instant());

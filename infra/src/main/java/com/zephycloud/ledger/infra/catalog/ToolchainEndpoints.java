@@ -48,7 +48,7 @@ public class ToolchainEndpoints {
         this.clock = clock;
     }
 
-    @RequestMapping(path = "/toolchains/list", method = GET)
+    @RequestMapping(path = "/toolchains/list", method = {GET, POST})
     public ApiResponse list(ApiParams params) {
         ListToolchains query = new ListToolchains(CatalogParams.date(params, clock),
                 params.order(ToolchainQueries.ORDER), params.paging());
@@ -64,7 +64,7 @@ public class ToolchainEndpoints {
                 HttpStatus.NOT_FOUND, "no toolchain '" + query.name() + "' at date " + query.at().getEpochSecond())));
     }
 
-    @RequestMapping(path = "/toolchains/list_machines", method = POST)
+    @RequestMapping(path = "/toolchains/list_machines", method = {GET, POST})
     public ApiResponse listMachines(ApiParams params) {
         ListToolchainMachines query = new ListToolchainMachines(params.requiredText("toolchain_name"),
                 params.optionalText("provider"), CatalogParams.date(params, clock));
@@ -73,7 +73,7 @@ public class ToolchainEndpoints {
         return ApiResponse.ok(queries.ask(query, MachinesByProvider.class).machines());
     }
 
-    @RequestMapping(path = "/toolchains/create", method = POST)
+    @RequestMapping(path = "/toolchains/create", method = {GET, POST})
     public ApiResponse create(ApiParams params) {
         String name = params.requiredText("toolchain_name");
         Zephycoins fixedPrice = params.optionalCoins("fixed_price");
@@ -89,7 +89,7 @@ public class ToolchainEndpoints {
         return ApiResponse.ok(Map.of("toolchain_id", id));
     }
 
-    @RequestMapping(path = "/toolchains/update", method = POST)
+    @RequestMapping(path = "/toolchains/update", method = {GET, POST})
     public ApiResponse update(ApiParams params) {
         String name = params.requiredText("toolchain_name");
         Zephycoins fixedPrice = params.optionalCoins("fixed_price");
@@ -105,7 +105,7 @@ public class ToolchainEndpoints {
         return ApiResponse.ok();
     }
 
-    @RequestMapping(path = "/toolchains/remove", method = POST)
+    @RequestMapping(path = "/toolchains/remove", method = {GET, POST})
     public ApiResponse remove(ApiParams params) {
         String name = params.requiredText("toolchain_name");
         Instant effectiveDate = params.optionalEpochSeconds("effective_date");

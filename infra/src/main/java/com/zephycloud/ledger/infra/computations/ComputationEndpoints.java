@@ -47,7 +47,7 @@ public class ComputationEndpoints {
         this.clock = clock;
     }
 
-    @RequestMapping(path = "/list", method = GET)
+    @RequestMapping(path = "/list", method = {GET, POST})
     public ApiResponse list(ApiParams params) {
         ListComputations query = new ListComputations(params.optionalId("user_id"), params.optionalText("project_uid"),
                 params.optionalChoice("status", ComputationEndpoints::status), params.order(ComputationQueries.ORDER),
@@ -56,7 +56,7 @@ public class ComputationEndpoints {
         return ApiResponse.page(queries.ask(query, ComputationPage.class));
     }
 
-    @RequestMapping(path = "/show", method = GET)
+    @RequestMapping(path = "/show", method = {GET, POST})
     public ApiResponse show(ApiParams params) {
         long jobId = params.requiredId("job_id");
         params.done();

@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.infra.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.query.common.Paging;
 import com.zephycloud.ledger.query.common.Sort;
@@ -161,6 +162,19 @@ public final class ApiParams {
         return value;
     }
 
+    /** An amount of zephycoins other than zero, either sign, with at most {@value Zephycoins#SCALE} decimals. */
+    public Zephycoins requiredNonZeroCoins(String name) {
+        if (!has(name)) {
+            return request.missing(name, "a number of zephycoins other than zero", null);
+        }
+        Zephycoins value = optionalCoins(name);
+        if (value != null && value.value().signum() == 0) {
+            request.problem(name + ": expected a number of zephycoins other than zero (negative takes credit back), got 0");
+            return null;
+        }
+        return value;
+    }
+
     public Zephycoins optionalCoins(String name) {
         BigDecimal value = optionalDecimal(name);
         if (value == null) {
@@ -195,7 +209,10 @@ public final class ApiParams {
         return optionalChoice(name, parser);
     }
 
-    /** A JSON object, given as a JSON body field or as JSON text in a form or query parameter. */
+    /**
+     * A JSON object, given as a JSON body field or as JSON text in a form or query parameter; an
+     * empty JSON array is an empty object.
+     */
     public JsonNode optionalObject(String name) {
         JsonNode node = request.take(name);
         if (node == null) {
@@ -207,6 +224,9 @@ public final class ApiParams {
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 node = null;
             }
+        }
+        if (node != null && node.isArray() && node.isEmpty()) {
+            node = JsonNodeFactory.instance.objectNode(); // PHP's json_encode writes an empty map as []
         }
         if (node == null || !node.isObject()) {
             request.problem(name + ": expected a JSON object");

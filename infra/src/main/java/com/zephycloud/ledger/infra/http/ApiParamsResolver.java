@@ -23,7 +23,8 @@ import java.util.Map;
 
 /**
  * Builds {@link ApiParams} from the query string and form fields, then a JSON object body on
- * top (a JSON value wins over a query value of the same name). {@code name[]} is read as
+ * top (a JSON value wins over a query value of the same name). An empty JSON array is no parameters,
+ * as PHP's {@code json_encode} writes an empty array. {@code name[]} is read as
  * {@code name}; a repeated name becomes a list.
  */
 public class ApiParamsResolver implements HandlerMethodArgumentResolver {
@@ -86,10 +87,13 @@ public class ApiParamsResolver implements HandlerMethodArgumentResolver {
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
                     + "); send a JSON object like {\"user_id\": 7}");
         }
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        if (root.isArray() && root.isEmpty()) {
+            return values; // PHP's json_encode of an empty array: the admin dashboard's "no parameters"
+        }
         if (!root.isObject()) {
             throw ApiException.badRequest("the JSON body must be an object of parameters, like {\"user_id\": 7}");
         }
-        Map<String, JsonNode> values = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();

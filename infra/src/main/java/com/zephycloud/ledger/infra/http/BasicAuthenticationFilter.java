@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.infra.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zephycloud.ledger.infra.messaging.Actor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,6 +52,7 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
             reject(response, "authentication required: send HTTP Basic credentials of the " + role + " API");
             return;
         }
+        Actor.record(request, required == admin ? "admin" : "service", given[0]);
         chain.doFilter(request, response);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zephycloud.ledger.command.ledger.AddCredit;
 import com.zephycloud.ledger.command.ledger.CancelTransactions;
 import com.zephycloud.ledger.command.ledger.ConsumeCredit;
+import com.zephycloud.ledger.command.ledger.RemoveCredit;
 import com.zephycloud.ledger.infra.http.ApiParams;
 import com.zephycloud.ledger.infra.http.ApiResponse;
 import com.zephycloud.ledger.infra.messaging.Commands;
@@ -42,20 +43,26 @@ public class CreditEndpoints {
         this.json = json;
     }
 
-    /** Answers the balance after the credit. */
+    /**
+     * Answers the balance after the credit. A negative {@code nbr_coins} takes credit back (the
+     * admin dashboard's "credits removed"): a transaction of its own, refused if the balance would
+     * go below zero.
+     */
     @RequestMapping(path = "/user/credit/add", method = {GET, POST})
     public ApiResponse addCredit(ApiParams params) {
         long userId = params.requiredId("user_id");
-        Zephycoins amount = params.requiredPositiveCoins("nbr_coins");
+        Zephycoins amount = params.requiredNonZeroCoins("nbr_coins");
         String reason = params.requiredText("reason");
         String requestId = params.requestId();
         params.done();
+        Object command = amount.isPositive() ? new AddCredit(UserId.of(userId), ids.next(), amount, reason)
+                : new RemoveCredit(UserId.of(userId), ids.next(), amount.negate(), reason);
         Zephycoins balance = commands.onceGrouped(requestId, () -> params.fingerprint("user/credit/add"),
-                Zephycoins.class, new AddCredit(UserId.of(userId), ids.next(), amount, reason));
+                Zephycoins.class, command);
         return ApiResponse.ok(balance.value());
     }
 
-    @RequestMapping(path = "/user/consume", method = POST)
+    @RequestMapping(path = "/user/consume", method = {GET, POST})
     public ApiResponse consume(ApiParams params) {
         long userId = params.requiredId("user_id");
         Zephycoins amount = params.requiredPositiveCoins("amount");

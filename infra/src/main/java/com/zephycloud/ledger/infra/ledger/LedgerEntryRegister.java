@@ -12,6 +12,7 @@ import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
+import com.zephycloud.ledger.kernel.events.ledger.CreditRemoved;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -56,6 +57,11 @@ public class LedgerEntryRegister implements LedgerEntries {
     @EventHandler
     void on(CreditConsumed event) {
         insert(event.transactionId(), event.userId(), event.signedAmount(), event.category(), event.context(), null);
+    }
+
+    @EventHandler
+    void on(CreditRemoved event) {
+        insert(event.transactionId(), event.userId(), event.signedAmount(), null, null, null);
     }
 
     @EventHandler

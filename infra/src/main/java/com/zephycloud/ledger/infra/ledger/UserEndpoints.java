@@ -47,14 +47,14 @@ public class UserEndpoints {
         this.passwords = passwords;
     }
 
-    @RequestMapping(path = "/user/login_available", method = POST)
+    @RequestMapping(path = "/user/login_available", method = {GET, POST})
     public ApiResponse loginAvailable(ApiParams params) {
         String login = params.requiredText("login");
         params.done();
         return ApiResponse.ok(!identities.isLoginTaken(login));
     }
 
-    @RequestMapping(path = "/user/email_available", method = POST)
+    @RequestMapping(path = "/user/email_available", method = {GET, POST})
     public ApiResponse emailAvailable(ApiParams params) {
         String email = params.requiredText("email");
         params.done();
@@ -110,7 +110,7 @@ public class UserEndpoints {
         return ApiResponse.ok();
     }
 
-    @RequestMapping(path = "/user/show", method = POST)
+    @RequestMapping(path = "/user/show", method = {GET, POST})
     public ApiResponse show(ApiParams params) {
         Long userId = params.optionalId("user_id");
         String login = params.optionalText("login");
@@ -129,7 +129,7 @@ public class UserEndpoints {
         return ApiResponse.ok(user);
     }
 
-    @RequestMapping(path = "/user/reset_pwd", method = POST)
+    @RequestMapping(path = "/user/reset_pwd", method = {GET, POST})
     public ApiResponse resetPassword(ApiParams params) {
         String email = params.requiredText("email");
         params.done();
@@ -140,7 +140,7 @@ public class UserEndpoints {
         return ApiResponse.ok(password);
     }
 
-    @RequestMapping(path = "/user/change_rank", method = POST)
+    @RequestMapping(path = "/user/change_rank", method = {GET, POST})
     public ApiResponse changeRank(ApiParams params) {
         long userId = params.requiredId("user_id");
         Rank rank = params.requiredChoice("rank", Rank::parse, "one of " + Rank.ALLOWED);

@@ -7,6 +7,9 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryBus;
@@ -44,6 +47,18 @@ public class AxonConfiguration {
     }
 
     /** Read-your-writes learns of every event this instance publishes when its transaction ends. */
+    /** Axon's own: the correlation and trace ids of the message that caused a message. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Who made a change: a command's actor goes into the metadata of the events it applies. */
+    @Bean
+    public CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(Actor.METADATA_KEY);
+    }
+
     @Bean
     public AppendTracking appendTracking(EventStore eventStore, EventStoreHead head) {
         AppendTracking tracking = new AppendTracking(head);

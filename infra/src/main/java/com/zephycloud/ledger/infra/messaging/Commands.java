@@ -99,9 +99,11 @@ public class Commands {
      * Either was rolled back entirely, so running it again applies it once.
      */
     private <R> R sendWithRetry(Object command, MetaData metaData, Function<CommandMessage<?>, R> dispatch) {
+        String actor = Actor.current();
+        MetaData withActor = actor == null ? metaData : metaData.and(Actor.METADATA_KEY, actor);
         for (int attempt = 1; ; attempt++) {
             try {
-                return dispatch.apply(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                return dispatch.apply(GenericCommandMessage.asCommandMessage(command).andMetaData(withActor));
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS
                         || !(causedBy(e, ConcurrencyException.class) || causedBy(e, DeadlockException.class))) {

@@ -70,7 +70,7 @@ public class ItemStatusEndpoints {
     public ApiResponse calculation(ApiParams params) {
         long userId = params.requiredId("user_id");
         ProjectUid uid = params.requiredChoice("project_uid", ProjectUid::of, UID_EXPECTED);
-        long jobId = params.requiredId("job_id");
+        long jobId = calculationId(params);
         WorkStatus status = params.optionalChoice("status", WorkStatus::parse);
         params.done();
         String current = projects.find(userId, uid, false).calculations().stream()
@@ -82,5 +82,22 @@ public class ItemStatusEndpoints {
         }
         commands.send(new ChangeCalculationStatus(uid, jobId, status, null));
         return ApiResponse.ok(status.json());
+    }
+
+    /**
+     * A calculation is named by its computation's {@code job_id} (as {@code projects/show} lists it);
+     * the admin dashboard sends the same id as {@code calc_id}. Exactly one of the two.
+     */
+    private static long calculationId(ApiParams params) {
+        Long calcId = params.optionalId("calc_id");
+        Long jobId = params.optionalId("job_id");
+        if (calcId != null && jobId != null && !calcId.equals(jobId)) {
+            params.reject("calc_id and job_id name the same calculation: give one of them, not " + calcId + " and "
+                    + jobId);
+        } else if (!params.has("calc_id") && !params.has("job_id")) {
+            params.reject("job_id: is required (or calc_id), expected the positive integer id of the calculation's"
+                    + " computation");
+        }
+        return calcId != null ? calcId : jobId == null ? 0 : jobId;
     }
 }

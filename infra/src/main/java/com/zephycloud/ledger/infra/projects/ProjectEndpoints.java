@@ -70,7 +70,7 @@ public class ProjectEndpoints {
     }
 
     /** With include_deleted, removing a project already removed answers ok and changes nothing. */
-    @RequestMapping(path = "/projects/remove", method = POST)
+    @RequestMapping(path = "/projects/remove", method = {GET, POST})
     public ApiResponse remove(ApiParams params) {
         long userId = params.requiredId("user_id");
         ProjectUid uid = params.requiredChoice("project_uid", ProjectUid::of, UID_EXPECTED);
@@ -83,7 +83,7 @@ public class ProjectEndpoints {
         return ApiResponse.ok();
     }
 
-    @RequestMapping(path = "/projects/file_url", method = POST)
+    @RequestMapping(path = "/projects/file_url", method = {GET, POST})
     public ApiResponse fileUrl(ApiParams params) {
         long userId = params.requiredId("user_id");
         ProjectUid uid = params.requiredChoice("project_uid", ProjectUid::of, UID_EXPECTED);

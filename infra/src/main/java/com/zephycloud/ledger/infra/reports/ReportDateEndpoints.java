@@ -39,7 +39,7 @@ public class ReportDateEndpoints {
         return ApiResponse.ok(date == null ? null : date.getEpochSecond());
     }
 
-    @RequestMapping(path = "/report/set_date", method = POST)
+    @RequestMapping(path = "/report/set_date", method = {GET, POST})
     public ApiResponse setDate(ApiParams params) {
         Instant date = params.optionalEpochSeconds("date");
         if (date == null && !params.has("date")) {

@@ -50,8 +50,15 @@ class ApiConventionsTest extends ApiTest {
     }
 
     @Test
-    void aMethodTheReferenceDoesNotAllowIsA405() {
-        assertThat(admin().get("/admin/user/consume/", params()).refused(405))
+    void everyAdminRouteTakesGetAsWellAsPost() {
+        assertThat(admin().get("/admin/user/consume/", params()).refused(400))
+                .contains("user_id: is required, expected a positive integer");
+        admin().post("/admin/toolchains/list/", params()).ok();
+    }
+
+    @Test
+    void aMethodAServiceRouteDoesNotAllowIsA405() {
+        assertThat(service().get("/service/computations/submit/", params()).refused(405))
                 .containsExactly("method GET is not allowed here, use POST");
     }
 

@@ -10,6 +10,7 @@ import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
+import com.zephycloud.ledger.kernel.events.ledger.CreditRemoved;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
@@ -49,6 +50,12 @@ public class TransactionProjection {
     void on(CreditConsumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         insert(event.transactionId(), event.userId(), sequence, event.signedAmount(), event.balanceAfter(),
                 event.description(), event.details(), event.category(), event.context(), at, null);
+    }
+
+    @EventHandler
+    void on(CreditRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        insert(event.transactionId(), event.userId(), sequence, event.signedAmount(), event.balanceAfter(),
+                event.reason(), null, null, ChargeContext.NONE, at, null);
     }
 
     @EventHandler

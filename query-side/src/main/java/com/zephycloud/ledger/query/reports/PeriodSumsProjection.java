@@ -7,6 +7,7 @@ import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
+import com.zephycloud.ledger.kernel.events.ledger.CreditRemoved;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
@@ -73,6 +74,11 @@ public class PeriodSumsProjection {
     @EventHandler
     void on(CreditConsumed event, @Timestamp Instant at) {
         add(event.userId(), event.signedAmount(), event.description(), event.context(), at);
+    }
+
+    @EventHandler
+    void on(CreditRemoved event, @Timestamp Instant at) {
+        add(event.userId(), event.signedAmount(), event.reason(), ChargeContext.NONE, at);
     }
 
     @EventHandler

@@ -1,0 +1,4 @@
+-- The admin search box (admin/search) matches the start of logins, emails and project uids with
+-- LIKE 'term%', which H2 turns into a range of an ordinary index: users_login and users_email
+-- (V3) and the primary key of project_versions (V30) serve it. Nothing to add here; the version
+-- exists so that both databases have the same migration history (PostgreSQL's V47 adds indexes).
