@@ -66,6 +66,9 @@ public class ChainVerification {
                 break;
             }
             found = compare(link, stored.next());
+            if (found != null) {
+                break;
+            }
             previous = link.hash();
             checked++;
             if (signed.isPresent() && signed.get().leaf().sequence() == link.sequence()) {
