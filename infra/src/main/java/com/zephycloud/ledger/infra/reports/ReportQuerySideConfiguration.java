@@ -7,6 +7,7 @@ import com.zephycloud.ledger.query.reports.ReportDateProjection;
 import com.zephycloud.ledger.query.reports.ReportDateQueries;
 import com.zephycloud.ledger.query.reports.ReportQueries;
 import com.zephycloud.ledger.query.reports.SliceCostProjection;
+import com.zephycloud.ledger.query.reports.UsageQueries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +40,11 @@ public class ReportQuerySideConfiguration {
     @Bean
     public SliceCostProjection sliceCostProjection(JdbcTemplate jdbc, BatchSender projectionBatches) {
         return new SliceCostProjection(jdbc, projectionBatches);
+    }
+
+    @Bean
+    public UsageQueries usageQueries(NamedParameterJdbcTemplate jdbc) {
+        return new UsageQueries(jdbc);
     }
 
     @Bean
