@@ -1,7 +1,6 @@
 package com.zephycloud.ledger.infra.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.query.common.Paging;
 import com.zephycloud.ledger.query.common.Sort;
@@ -214,29 +213,7 @@ public final class ApiParams {
      * empty JSON array is an empty object.
      */
     public JsonNode optionalObject(String name) {
-        JsonNode node = request.take(name);
-        if (node == null) {
-            return null;
-        }
-        if (node.isTextual()) {
-            try {
-                node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(node.asText());
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                node = null;
-            }
-        }
-        if (node != null && node.isArray() && node.isEmpty()) {
-            node = JsonNodeFactory.instance.objectNode(); // PHP's json_encode writes an empty map as []
-        }
-        if (node == null || !node.isObject()) {
-            request.problem(name + ": expected a JSON object");
-            return null;
-        }
-        if (!request.storable(name, node)) {
-            return null;
-        }
-        request.normalized(name, node.toString());
-        return node;
+        return JsonObjectParams.optional(request, name);
     }
 
     /** UTC epoch seconds, from 1970 to the end of year 9999. */

@@ -46,7 +46,6 @@ public class AxonConfiguration {
         return configurer -> GenericEventMessage.clock = clock;
     }
 
-    /** Read-your-writes learns of every event this instance publishes when its transaction ends. */
     /** Axon's own: the correlation and trace ids of the message that caused a message. */
     @Bean
     public CorrelationDataProvider messageOriginProvider() {
@@ -59,6 +58,7 @@ public class AxonConfiguration {
         return new SimpleCorrelationDataProvider(Actor.METADATA_KEY);
     }
 
+    /** Read-your-writes learns of every event this instance publishes when its transaction ends. */
     @Bean
     public AppendTracking appendTracking(EventStore eventStore, EventStoreHead head) {
         AppendTracking tracking = new AppendTracking(head);
