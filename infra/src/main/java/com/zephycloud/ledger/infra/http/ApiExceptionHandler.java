@@ -4,8 +4,12 @@ import com.zephycloud.ledger.infra.messaging.ShuttingDown;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,14 +23,21 @@ import java.util.List;
 /**
  * The one place where failures become envelopes: the domain's IllegalArgumentException (bad
  * argument) is a 400, IllegalStateException (a rule refuses it now) a 409, an unknown aggregate a
- * 404, a command refused by a stopping server a 503. Anything else is a bug: a 500 with a generic
- * message, the details only in the log.
+ * 404, a command refused by a stopping server, or a database that cannot be reached, a 503. Anything
+ * else is a bug: a 500 with a generic message, the details only in the log.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     static final String INTERNAL_ERROR = "internal error; the server log has the details";
+    /** No transaction could begin: nothing of the request was stored. */
+    static final String DATABASE_UNAVAILABLE = "the database is unavailable and nothing of this request was stored;"
+            + " send it again";
+    /** The connection failed once the transaction had begun: its commit may or may not have happened. */
+    static final String DATABASE_LOST = "the connection to the database failed during this request, which may or may"
+            + " not have been applied; send it again with the same request_id (applied at most once), or check"
+            + " before sending it again";
 
     static String unknownEndpoint(String path) {
         return "unknown endpoint " + path + "; see the admin API reference for the available paths";
@@ -79,6 +90,14 @@ public class ApiExceptionHandler {
             }
             if (cause instanceof ShuttingDown) {
                 return respond(HttpStatus.SERVICE_UNAVAILABLE, cause.getMessage());
+            }
+            if (cause instanceof CannotCreateTransactionException || cause instanceof CannotGetJdbcConnectionException) {
+                log.warn("no database connection: {}", cause.toString());
+                return respond(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
+            }
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessResourceException) {
+                log.warn("the database connection failed during a request", e);
+                return respond(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_LOST);
             }
             if (cause instanceof IllegalArgumentException) {
                 return respond(HttpStatus.BAD_REQUEST, cause.getMessage());

@@ -56,6 +56,12 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** Whether the request carries the admin credentials (the operations endpoints ask, see infra.operations). */
+    public boolean isAdmin(HttpServletRequest request) {
+        String[] given = decode(request.getHeader("Authorization"));
+        return given != null && admin.matches(given[0], given[1]);
+    }
+
     private void reject(HttpServletResponse response, String message) throws IOException {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -14,6 +14,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.filter.UrlHandlerFilter;
@@ -44,6 +45,8 @@ public class WebConfiguration implements WebMvcConfigurer {
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         converters.removeIf(converter -> converter instanceof MappingJackson2HttpMessageConverter);
         converters.add(0, new MappingJackson2HttpMessageConverter(apiJson));
+        // bytes already serialized (the OpenAPI document) go out as they are, not as a JSON string
+        converters.add(0, new ByteArrayHttpMessageConverter());
     }
 
     /** Endpoints' envelopes go straight out as JSON, before Spring's own handlers are asked. */

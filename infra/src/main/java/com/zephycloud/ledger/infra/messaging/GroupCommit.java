@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * Commits concurrent commands together. A request thread hands its command to a lane and waits;
@@ -67,6 +68,8 @@ public class GroupCommit implements SmartLifecycle {
     private final List<Lane> lanes = new ArrayList<>();
     private final AtomicLong transactionCount = new AtomicLong();
     private final AtomicLong commandCount = new AtomicLong();
+    private volatile IntConsumer committedBatches = size -> {
+    };
     private volatile boolean open = true;
     private volatile boolean running;
 
@@ -107,6 +110,11 @@ public class GroupCommit implements SmartLifecycle {
             throw new IllegalStateException("interrupted while waiting for the commit of " + command.getPayloadType()
                     .getSimpleName() + "; it may still be stored", e);
         }
+    }
+
+    /** Told the number of commands of each committed transaction (the batch-size metric). */
+    public void onCommitted(IntConsumer listener) {
+        committedBatches = listener;
     }
 
     public Counts counts() {
@@ -229,6 +237,7 @@ public class GroupCommit implements SmartLifecycle {
         }
         transactionCount.incrementAndGet();
         commandCount.addAndGet(batch.size());
+        committedBatches.accept(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).answer().complete(results.get(i));
         }

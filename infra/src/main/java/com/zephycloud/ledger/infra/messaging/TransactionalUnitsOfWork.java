@@ -19,6 +19,10 @@ public final class TransactionalUnitsOfWork {
 
     /** Runs {@code work} in {@code unitOfWork} (not started yet) and a new transaction; returns its result. */
     public static <R> R run(UnitOfWork<?> unitOfWork, TransactionManager transactions, Callable<R> work) {
+        // Started first: a transaction that cannot begin (no database connection) rolls back a
+        // started unit of work and surfaces as itself; on one not started, Axon's rollback fails
+        // with "incompatible phase: NOT_STARTED" and hides the cause.
+        unitOfWork.start();
         unitOfWork.attachTransaction(transactions);
         ResultMessage<R> result = unitOfWork.executeWithResult(work, RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {

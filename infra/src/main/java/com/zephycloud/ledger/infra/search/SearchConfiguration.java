@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.search;
 
+import com.zephycloud.ledger.jdbc.SqlDialect;
 import com.zephycloud.ledger.query.search.SearchQueries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public class SearchConfiguration {
 
     @Bean
-    public SearchQueries searchQueries(NamedParameterJdbcTemplate jdbc) {
-        return new SearchQueries(jdbc);
+    public SearchQueries searchQueries(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
+        return new SearchQueries(jdbc, dialect);
     }
 }
