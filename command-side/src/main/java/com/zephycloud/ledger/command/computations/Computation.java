@@ -1,8 +1,8 @@
 package com.zephycloud.ledger.command.computations;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.zephycloud.ledger.command.users.ConsumeCredit;
-import com.zephycloud.ledger.command.users.TransactionIdGenerator;
+import com.zephycloud.ledger.command.ledger.ConsumeCredit;
+import com.zephycloud.ledger.command.ledger.TransactionIdGenerator;
 import com.zephycloud.ledger.kernel.ChargeCategory;
 import com.zephycloud.ledger.kernel.ChargeContext;
 import com.zephycloud.ledger.kernel.JobId;

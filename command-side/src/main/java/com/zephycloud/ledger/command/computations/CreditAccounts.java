@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.command.computations;
 
-import com.zephycloud.ledger.command.users.ConsumeCredit;
+import com.zephycloud.ledger.command.ledger.ConsumeCredit;
 import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.Zephycoins;
 

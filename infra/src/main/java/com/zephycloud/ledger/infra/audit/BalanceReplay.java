@@ -1,9 +1,9 @@
 package com.zephycloud.ledger.infra.audit;
 
-import com.zephycloud.ledger.infra.api.ProjectionCatchUp;
+import com.zephycloud.ledger.infra.messaging.ProjectionCatchUp;
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.events.ledger.LedgerEntryRecorded;
-import com.zephycloud.ledger.query.common.Micros;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -1,10 +1,10 @@
 package com.zephycloud.ledger.infra.audit;
 
-import com.zephycloud.ledger.infra.api.ProcessorPositions;
-import com.zephycloud.ledger.infra.persistence.LedgerEntryRegister;
-import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.infra.messaging.ProcessorPositions;
+import com.zephycloud.ledger.jdbc.Micros;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,7 +28,7 @@ import java.util.concurrent.Executors;
  * down and its tokens reset (its @ResetHandler empties its tables); the event store is then read
  * once and replayed into all of them together ({@link SingleStreamReplay}), and the processors are
  * started again from where the replay ended. The command side's registers (subscribing processors, such as
- * {@value LedgerEntryRegister#PROCESSING_GROUP}) are never reset: they are not projections, they
+ * the ledger's "ledger-entry-register") are never reset: they are not projections, they
  * hold the rules' state; nor are sagas, which do not support a reset. One rebuild at a time per instance; on several instances, the tokens
  * can only be reset while no other instance holds a segment of that processor.
  */
@@ -37,7 +36,6 @@ import java.util.concurrent.Executors;
 public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
-    private static final Set<String> NOT_PROJECTIONS = Set.of(LedgerEntryRegister.PROCESSING_GROUP);
     private static final int PARALLEL_RESETS = 4;
 
     private final EventProcessingConfiguration processing;
@@ -61,13 +59,18 @@ public class ProjectionRebuild {
     public Map<String, StreamingEventProcessor> projections() {
         Map<String, StreamingEventProcessor> projections = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
-            // sagas do not support a reset: replaying them would send their commands again
-            if (processor instanceof StreamingEventProcessor streaming && streaming.supportsReset()
-                    && !NOT_PROJECTIONS.contains(name)) {
+            // sagas do not support a reset: replaying them would send their commands again; the
+            // registers run on subscribing processors, which are not streaming ones
+            if (processor instanceof StreamingEventProcessor streaming && streaming.supportsReset()) {
                 projections.put(name, streaming);
             }
         });
         return projections;
+    }
+
+    /** Whether {@code name} is a register of the command side (a subscribing processor), never reset. */
+    public boolean isRegister(String name) {
+        return processing.eventProcessor(name).filter(SubscribingEventProcessor.class::isInstance).isPresent();
     }
 
     /** Starts rebuilding {@code names} in the background and answers at once. */

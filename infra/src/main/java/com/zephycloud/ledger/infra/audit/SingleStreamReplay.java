@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.infra.audit;
 
-import com.zephycloud.ledger.infra.persistence.TransactionalUnitsOfWork;
-import com.zephycloud.ledger.query.common.SqlDialect;
+import com.zephycloud.ledger.infra.messaging.TransactionalUnitsOfWork;
+import com.zephycloud.ledger.jdbc.SqlDialect;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;

@@ -2,7 +2,7 @@ package com.zephycloud.ledger.infra.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.zephycloud.ledger.infra.config.ApiJson;
+import com.zephycloud.ledger.infra.json.ApiJson;
 
 /**
  * The published shape of a payload: the event record written as the API writes JSON

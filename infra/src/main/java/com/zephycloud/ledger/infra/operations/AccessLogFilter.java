@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.operations;
 
-import com.zephycloud.ledger.infra.api.ApiParams;
+import com.zephycloud.ledger.infra.http.ApiParams;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

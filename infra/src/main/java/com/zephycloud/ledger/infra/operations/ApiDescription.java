@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.operations;
 
-import com.zephycloud.ledger.infra.api.ApiParams;
+import com.zephycloud.ledger.infra.http.ApiParams;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;

@@ -1,8 +1,8 @@
 package com.zephycloud.ledger.infra.operations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zephycloud.ledger.infra.api.ApiResponse;
-import com.zephycloud.ledger.infra.api.BasicAuthenticationFilter;
+import com.zephycloud.ledger.infra.http.ApiResponse;
+import com.zephycloud.ledger.infra.http.BasicAuthenticationFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,9 +1,8 @@
 package com.zephycloud.ledger.infra.operations;
 
-import com.zephycloud.ledger.infra.api.BasicAuthenticationFilter;
-import com.zephycloud.ledger.infra.audit.ProjectionRebuild;
-import com.zephycloud.ledger.infra.config.ApiJson;
-import com.zephycloud.ledger.infra.persistence.GroupCommit;
+import com.zephycloud.ledger.infra.http.BasicAuthenticationFilter;
+import com.zephycloud.ledger.infra.json.ApiJson;
+import com.zephycloud.ledger.infra.messaging.GroupCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.flywaydb.core.Flyway;
@@ -54,10 +53,9 @@ public class OperationsConfiguration {
 
     @Bean
     public OperationsMetrics operationsMetrics(MeterRegistry registry, EventProcessingConfiguration processing,
-                                               JdbcTemplate jdbc, Clock clock, ProjectionRebuild rebuild,
-                                               GroupCommit groupCommit) {
+                                               JdbcTemplate jdbc, Clock clock, GroupCommit groupCommit) {
         return new OperationsMetrics(registry, new ProcessorLags(processing, jdbc, clock, SCRAPE_MEMO),
-                new BillingBacklog(jdbc, clock, SCRAPE_MEMO), rebuild, groupCommit);
+                new BillingBacklog(jdbc, clock, SCRAPE_MEMO), groupCommit);
     }
 
     /** After authentication: the API's own filter decides the credentials, this one only /actuator/. */

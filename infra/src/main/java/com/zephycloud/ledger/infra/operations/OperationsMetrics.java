@@ -1,8 +1,7 @@
 package com.zephycloud.ledger.infra.operations;
 
-import com.zephycloud.ledger.infra.api.ProjectionCatchUp;
-import com.zephycloud.ledger.infra.audit.ProjectionRebuild;
-import com.zephycloud.ledger.infra.persistence.GroupCommit;
+import com.zephycloud.ledger.infra.messaging.ProjectionCatchUp;
+import com.zephycloud.ledger.infra.messaging.GroupCommit;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -14,22 +13,21 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The application's own gauges (README, "Operating it"), registered once the application has
- * started, when Axon's processors exist. Values are read at each scrape.
+ * started, when Axon's processors exist. Values are read at each scrape. The rebuild's gauges are
+ * the audit feature's ({@code infra.audit.RebuildMetrics}).
  */
 final class OperationsMetrics implements ApplicationListener<ApplicationStartedEvent> {
 
     private final MeterRegistry registry;
     private final ProcessorLags lags;
     private final BillingBacklog billing;
-    private final ProjectionRebuild rebuild;
     private final GroupCommit groupCommit;
 
-    OperationsMetrics(MeterRegistry registry, ProcessorLags lags, BillingBacklog billing, ProjectionRebuild rebuild,
+    OperationsMetrics(MeterRegistry registry, ProcessorLags lags, BillingBacklog billing,
                       GroupCommit groupCommit) {
         this.registry = registry;
         this.lags = lags;
         this.billing = billing;
-        this.rebuild = rebuild;
         this.groupCommit = groupCommit;
     }
 
@@ -47,12 +45,6 @@ final class OperationsMetrics implements ApplicationListener<ApplicationStartedE
                 b -> b.current().dueSlices());
         gauge("zephy.billing.oldest.due.age.seconds", "how late the oldest uncharged due slice is", billing,
                 b -> b.current().oldestAgeSeconds());
-        gauge("zephy.rebuild.running", "1 while a projection rebuild runs on this instance", rebuild,
-                r -> "running".equals(r.status().state()) ? 1 : 0);
-        gauge("zephy.rebuild.events.done", "events replayed by the current or last rebuild", rebuild,
-                r -> r.status().eventsDone());
-        gauge("zephy.rebuild.events.total", "events the current or last rebuild replays", rebuild,
-                r -> r.status().eventsTotal());
         groupCommitMetrics();
     }
 

@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.operations;
 
-import com.zephycloud.ledger.infra.api.ProcessorPositions;
+import com.zephycloud.ledger.infra.messaging.ProcessorPositions;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;

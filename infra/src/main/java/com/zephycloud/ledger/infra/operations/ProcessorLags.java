@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.infra.operations;
 
-import com.zephycloud.ledger.infra.api.ProcessorPositions;
-import com.zephycloud.ledger.infra.persistence.events.StoredTimestamps;
+import com.zephycloud.ledger.infra.messaging.ProcessorPositions;
+import com.zephycloud.ledger.infra.eventstore.StoredTimestamps;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -7,7 +7,11 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The one-way rule of the modules (DESIGN.md, "Modules and the one-way rule"). */
+/**
+ * The one-way rule of the modules: kernel <- command-side, query-side <- infra, and the statement
+ * helpers of jdbc-support under the query side and infra (docs/architecture.md, "Modules"). The
+ * packages inside infra are checked by {@link FeaturePackagesTest}.
+ */
 class LayeringTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -36,6 +40,15 @@ class LayeringTest {
         noClasses().that().resideInAPackage("com.zephycloud.ledger.query..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.zephycloud.ledger.command..",
                         "com.zephycloud.ledger.infra..", "org.springframework.web..", "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theStatementHelpersKnowNoDomainAndNoOtherModule() {
+        noClasses().that().resideInAPackage("com.zephycloud.ledger.jdbc..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.zephycloud.ledger.kernel..",
+                        "com.zephycloud.ledger.command..", "com.zephycloud.ledger.query..",
+                        "com.zephycloud.ledger.infra..")
                 .check(CLASSES);
     }
 

@@ -1,8 +1,8 @@
 package com.zephycloud.ledger.infra.benchmark;
 
-import com.zephycloud.ledger.command.users.ConsumeCredit;
-import com.zephycloud.ledger.infra.persistence.GroupCommit;
-import com.zephycloud.ledger.infra.persistence.SequenceIdAllocator;
+import com.zephycloud.ledger.command.ledger.ConsumeCredit;
+import com.zephycloud.ledger.infra.ledger.SequenceIdAllocator;
+import com.zephycloud.ledger.infra.messaging.GroupCommit;
 import com.zephycloud.ledger.infra.support.ApiTest;
 import com.zephycloud.ledger.infra.support.TestDatabase;
 import com.zephycloud.ledger.kernel.ChargeCategory;

@@ -1,12 +1,12 @@
 package com.zephycloud.ledger.infra.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zephycloud.ledger.infra.messaging.Queries;
 import com.zephycloud.ledger.infra.support.ApiTest;
+import com.zephycloud.ledger.query.catalog.ExchangeRates;
 import com.zephycloud.ledger.query.catalog.FindExchangeRates;
 import com.zephycloud.ledger.query.catalog.FindMachineOffer;
 import com.zephycloud.ledger.query.catalog.MachineOffer;
-import com.zephycloud.ledger.infra.api.Queries;
-import com.zephycloud.ledger.query.catalog.ExchangeRates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

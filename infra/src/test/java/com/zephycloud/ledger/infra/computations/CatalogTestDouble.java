@@ -1,8 +1,6 @@
 package com.zephycloud.ledger.infra.computations;
 
 import com.zephycloud.ledger.command.computations.MachineOffer;
-import com.zephycloud.ledger.infra.api.scheduler.MachineOfferUnavailable;
-import com.zephycloud.ledger.infra.api.scheduler.MachineOffers;
 import com.zephycloud.ledger.kernel.Rank;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import org.springframework.boot.test.context.TestConfiguration;

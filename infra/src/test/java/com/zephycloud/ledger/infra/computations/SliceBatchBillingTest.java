@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.computations;
 
-import com.zephycloud.ledger.infra.billing.SliceBilling;
+import com.zephycloud.ledger.infra.computations.billing.SliceBilling;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package com.zephycloud.ledger.infra.dashboard;
 
 import com.zephycloud.ledger.infra.support.ApiTest;
 import com.zephycloud.ledger.infra.support.TestDatabase;
-import com.zephycloud.ledger.query.common.SqlDialect;
+import com.zephycloud.ledger.jdbc.SqlDialect;
 import com.zephycloud.ledger.query.search.SearchQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

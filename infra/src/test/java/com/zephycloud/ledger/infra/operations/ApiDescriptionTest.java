@@ -1,9 +1,9 @@
 package com.zephycloud.ledger.infra.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zephycloud.ledger.infra.api.ApiErrorController;
-import com.zephycloud.ledger.infra.api.ApiParams;
-import com.zephycloud.ledger.infra.api.BasicAuthenticationFilter;
+import com.zephycloud.ledger.infra.http.ApiErrorController;
+import com.zephycloud.ledger.infra.http.ApiParams;
+import com.zephycloud.ledger.infra.http.BasicAuthenticationFilter;
 import com.zephycloud.ledger.infra.support.ApiClient;
 import com.zephycloud.ledger.infra.support.ApiResult;
 import com.zephycloud.ledger.infra.support.ApiTest;

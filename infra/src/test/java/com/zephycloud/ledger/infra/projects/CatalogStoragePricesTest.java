@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.projects;
 
-import com.zephycloud.ledger.infra.billing.storage.StoragePrices;
+import com.zephycloud.ledger.infra.projects.billing.StoragePrices;
 import com.zephycloud.ledger.infra.support.ApiTest;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import org.junit.jupiter.api.Test;

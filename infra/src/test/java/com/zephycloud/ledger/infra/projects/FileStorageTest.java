@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.projects;
 
-import com.zephycloud.ledger.infra.storage.FileStorages;
+import com.zephycloud.ledger.infra.projects.files.FileStorages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

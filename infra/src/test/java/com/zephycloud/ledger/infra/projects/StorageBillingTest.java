@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.projects;
 
-import com.zephycloud.ledger.infra.billing.storage.StorageBilling;
+import com.zephycloud.ledger.infra.projects.billing.StorageBilling;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

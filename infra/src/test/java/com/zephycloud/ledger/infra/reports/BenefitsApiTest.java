@@ -1,8 +1,8 @@
 package com.zephycloud.ledger.infra.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zephycloud.ledger.command.users.ConsumeCredit;
-import com.zephycloud.ledger.command.users.TransactionIdGenerator;
+import com.zephycloud.ledger.command.ledger.ConsumeCredit;
+import com.zephycloud.ledger.command.ledger.TransactionIdGenerator;
 import com.zephycloud.ledger.infra.support.ApiTest;
 import com.zephycloud.ledger.kernel.ChargeCategory;
 import com.zephycloud.ledger.kernel.ChargeContext;

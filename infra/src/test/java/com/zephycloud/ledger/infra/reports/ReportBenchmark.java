@@ -1,8 +1,8 @@
 package com.zephycloud.ledger.infra.reports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zephycloud.ledger.infra.api.ProcessorPositions;
-import com.zephycloud.ledger.infra.api.Queries;
+import com.zephycloud.ledger.infra.messaging.ProcessorPositions;
+import com.zephycloud.ledger.infra.messaging.Queries;
 import com.zephycloud.ledger.infra.support.HistoryWriter;
 import com.zephycloud.ledger.infra.support.LedgerHistory;
 import com.zephycloud.ledger.infra.support.TestDatabase;
@@ -11,8 +11,8 @@ import com.zephycloud.ledger.kernel.ChargeContext;
 import com.zephycloud.ledger.query.common.Paging;
 import com.zephycloud.ledger.query.common.Sort;
 import com.zephycloud.ledger.query.reports.ListUserReports;
-import com.zephycloud.ledger.query.reports.UserReportPage;
 import com.zephycloud.ledger.query.reports.ReportWindow;
+import com.zephycloud.ledger.query.reports.UserReportPage;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Assumptions;

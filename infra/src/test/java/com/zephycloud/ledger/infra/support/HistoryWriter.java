@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.support;
 
-import com.zephycloud.ledger.infra.persistence.SequenceIdAllocator;
+import com.zephycloud.ledger.infra.ledger.SequenceIdAllocator;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.support;
 
-import com.zephycloud.ledger.infra.persistence.SequenceIdAllocator;
+import com.zephycloud.ledger.infra.ledger.SequenceIdAllocator;
 import com.zephycloud.ledger.kernel.ChargeCategory;
 import com.zephycloud.ledger.kernel.ChargeContext;
 import com.zephycloud.ledger.kernel.Rank;
@@ -9,6 +9,7 @@ import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
+import com.zephycloud.ledger.kernel.events.ledger.CreditRemoved;
 import com.zephycloud.ledger.kernel.events.ledger.LedgerEntryRecorded;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
 import com.zephycloud.ledger.kernel.events.users.UserRegistered;
@@ -72,6 +73,13 @@ public final class LedgerHistory {
         TransactionId id = ids.next();
         Zephycoins amount = Zephycoins.of(coins);
         record(new CreditAdded(userId, id, amount, reason, balance.plus(amount)), at);
+        return id;
+    }
+
+    public TransactionId remove(String coins, String reason, Instant at) {
+        TransactionId id = ids.next();
+        Zephycoins amount = Zephycoins.of(coins);
+        record(new CreditRemoved(userId, id, amount, reason, balance.minus(amount)), at);
         return id;
     }
 

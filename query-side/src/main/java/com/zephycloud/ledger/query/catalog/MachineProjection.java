@@ -1,11 +1,11 @@
 package com.zephycloud.ledger.query.catalog;
 
+import com.zephycloud.ledger.jdbc.Micros;
+import com.zephycloud.ledger.kernel.catalog.MachineSpec;
 import com.zephycloud.ledger.kernel.events.catalog.MachineCreated;
 import com.zephycloud.ledger.kernel.events.catalog.MachineRemoved;
 import com.zephycloud.ledger.kernel.events.catalog.MachineRepriced;
-import com.zephycloud.ledger.kernel.catalog.MachineSpec;
 import com.zephycloud.ledger.kernel.events.catalog.MachineUpdated;
-import com.zephycloud.ledger.query.common.Micros;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

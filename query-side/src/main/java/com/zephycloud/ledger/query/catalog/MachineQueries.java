@@ -1,11 +1,11 @@
 package com.zephycloud.ledger.query.catalog;
 
+import com.zephycloud.ledger.jdbc.Micros;
+import com.zephycloud.ledger.jdbc.SqlDialect;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.catalog.RankPrices;
-import com.zephycloud.ledger.query.common.Micros;
 import com.zephycloud.ledger.query.common.Sort;
 import com.zephycloud.ledger.query.common.SortableColumns;
-import com.zephycloud.ledger.query.common.SqlDialect;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;

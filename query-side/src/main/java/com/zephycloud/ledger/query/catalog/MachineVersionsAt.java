@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.query.catalog;
 
-import com.zephycloud.ledger.query.common.SqlDialect;
+import com.zephycloud.ledger.jdbc.SqlDialect;
 
 /**
  * The SQL source of "every machine offered at {@code :at} (alias {@code o}), with its version

@@ -1,9 +1,9 @@
 package com.zephycloud.ledger.query.catalog;
 
-import com.zephycloud.ledger.kernel.events.catalog.ExchangeRateSet;
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.catalog.PricingConstants;
+import com.zephycloud.ledger.kernel.events.catalog.ExchangeRateSet;
 import com.zephycloud.ledger.kernel.events.catalog.PricingConstantsChanged;
-import com.zephycloud.ledger.query.common.Micros;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,8 +1,8 @@
 package com.zephycloud.ledger.query.catalog;
 
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.events.catalog.ProviderCreated;
 import com.zephycloud.ledger.kernel.events.catalog.ProviderUpdated;
-import com.zephycloud.ledger.query.common.Micros;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,10 +1,10 @@
 package com.zephycloud.ledger.query.catalog;
 
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.events.catalog.ToolchainCreated;
 import com.zephycloud.ledger.kernel.events.catalog.ToolchainRemoved;
 import com.zephycloud.ledger.kernel.events.catalog.ToolchainUpdated;
-import com.zephycloud.ledger.query.common.Micros;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

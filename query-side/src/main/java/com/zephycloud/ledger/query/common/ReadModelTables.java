@@ -1,5 +1,7 @@
 package com.zephycloud.ledger.query.common;
 
+import com.zephycloud.ledger.jdbc.SqlDialect;
+
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 

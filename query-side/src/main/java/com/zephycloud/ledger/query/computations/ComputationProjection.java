@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.query.computations;
 
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.events.computations.ComputationCanceled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationFinished;
 import com.zephycloud.ledger.kernel.events.computations.ComputationKilled;
@@ -9,7 +10,6 @@ import com.zephycloud.ledger.kernel.events.computations.ComputationProgressed;
 import com.zephycloud.ledger.kernel.events.computations.ComputationShutdownDisabled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationStarted;
 import com.zephycloud.ledger.kernel.events.computations.ComputationSubmitted;
-import com.zephycloud.ledger.query.common.Micros;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

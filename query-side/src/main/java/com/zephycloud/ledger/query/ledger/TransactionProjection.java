@@ -1,5 +1,8 @@
 package com.zephycloud.ledger.query.ledger;
 
+import com.zephycloud.ledger.jdbc.BatchSender;
+import com.zephycloud.ledger.jdbc.BatchedStatements;
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.ChargeCategory;
 import com.zephycloud.ledger.kernel.ChargeContext;
 import com.zephycloud.ledger.kernel.TransactionId;
@@ -9,9 +12,6 @@ import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
 import com.zephycloud.ledger.kernel.events.ledger.CreditRemoved;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
-import com.zephycloud.ledger.query.common.Micros;
-import com.zephycloud.ledger.query.common.BatchSender;
-import com.zephycloud.ledger.query.common.BatchedStatements;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,14 +1,14 @@
 package com.zephycloud.ledger.query.projects;
 
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.events.projects.CalculationCreated;
 import com.zephycloud.ledger.kernel.events.projects.CalculationDeleted;
 import com.zephycloud.ledger.kernel.events.projects.CalculationStatusChanged;
-import com.zephycloud.ledger.kernel.projects.FileRole;
 import com.zephycloud.ledger.kernel.events.projects.MeshCreated;
 import com.zephycloud.ledger.kernel.events.projects.MeshDeleted;
 import com.zephycloud.ledger.kernel.events.projects.MeshStatusChanged;
 import com.zephycloud.ledger.kernel.events.projects.ProjectFileAttached;
-import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.kernel.projects.FileRole;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

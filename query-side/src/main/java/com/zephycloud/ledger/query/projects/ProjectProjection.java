@@ -1,11 +1,11 @@
 package com.zephycloud.ledger.query.projects;
 
-import com.zephycloud.ledger.kernel.projects.FileRole;
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.events.projects.ProjectCreated;
 import com.zephycloud.ledger.kernel.events.projects.ProjectFileAttached;
 import com.zephycloud.ledger.kernel.events.projects.ProjectRemoved;
 import com.zephycloud.ledger.kernel.events.projects.ProjectStatusChanged;
-import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.kernel.projects.FileRole;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.query.projects;
 
-import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.query.common.SortableColumns;
 import com.zephycloud.ledger.query.common.SqlLike;
 import org.axonframework.queryhandling.QueryHandler;

@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.query.projects;
 
-import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.jdbc.Micros;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

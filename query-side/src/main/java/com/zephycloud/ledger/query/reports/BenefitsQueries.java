@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.query.reports;
 
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.ChargeCategory;
-import com.zephycloud.ledger.query.common.Micros;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -1,14 +1,15 @@
 package com.zephycloud.ledger.query.reports;
 
+import com.zephycloud.ledger.jdbc.Micros;
+import com.zephycloud.ledger.jdbc.PerBatch;
 import com.zephycloud.ledger.kernel.ChargeContext;
 import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
 import com.zephycloud.ledger.kernel.events.ledger.CreditRemoved;
+import com.zephycloud.ledger.kernel.events.ledger.LedgerEntryRecorded;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
-import com.zephycloud.ledger.query.common.Micros;
-import com.zephycloud.ledger.query.common.PerBatch;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,7 +29,8 @@ import java.util.Set;
 
 /**
  * The {@code report_daily_sums} and {@code report_monthly_sums} tables. Each transaction is added
- * to the row of its user, UTC day (and UTC month), description and project, with the same description and project that {@code ledger_transactions}
+ * to the row of its user, UTC day (and UTC month), description, project and usage kind
+ * ({@link UsageKind}), with the same description and project that {@code ledger_transactions}
  * shows for it (a cancellation under its reason, in the canceled charge's project). Events of one
  * user are handled in order by one thread (sequencing per aggregate), so update-then-insert does
  * not race. A batch of events is summed in memory first, then each touched row is written once.
@@ -43,18 +45,18 @@ public class PeriodSumsProjection {
             + " calc_count = COALESCE(calc_count + ?, calc_count, ?), mesh_count = COALESCE(mesh_count + ?, mesh_count, ?),"
             + " entries = entries + ?"
             + " WHERE user_id = ? AND %2$s = ? AND description IS NOT DISTINCT FROM ?"
-            + " AND project_uid IS NOT DISTINCT FROM ?";
+            + " AND project_uid IS NOT DISTINCT FROM ? AND kind = ?";
     private static final int[] ADD_TYPES = {Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.NUMERIC,
             Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT,
-            Types.VARCHAR, Types.VARCHAR};
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
     private static final String INSERT = "INSERT INTO %1$s (amount, last_us, cores_per_sec,"
-            + " calc_count, mesh_count, user_id, %2$s, description, project_uid, entries)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " calc_count, mesh_count, user_id, %2$s, description, project_uid, entries, kind)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int[] INSERT_TYPES = {Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.BIGINT,
-            Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT};
+            Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR};
 
     /** The rows of some users within a range of periods; the list of user ids follows. */
-    private static final String EXISTING = "SELECT user_id, %2$s, description, project_uid FROM %1$s"
+    private static final String EXISTING = "SELECT user_id, %2$s, description, project_uid, kind FROM %1$s"
             + " WHERE %2$s BETWEEN ? AND ? AND user_id IN (";
     private static final int USERS_PER_LOOKUP = 500;
 
@@ -68,22 +70,22 @@ public class PeriodSumsProjection {
 
     @EventHandler
     void on(CreditAdded event, @Timestamp Instant at) {
-        add(event.userId(), event.signedAmount(), event.reason(), ChargeContext.NONE, at);
+        add(event, event.reason(), ChargeContext.NONE, at);
     }
 
     @EventHandler
     void on(CreditConsumed event, @Timestamp Instant at) {
-        add(event.userId(), event.signedAmount(), event.description(), event.context(), at);
+        add(event, event.description(), event.context(), at);
     }
 
     @EventHandler
     void on(CreditRemoved event, @Timestamp Instant at) {
-        add(event.userId(), event.signedAmount(), event.reason(), ChargeContext.NONE, at);
+        add(event, event.reason(), ChargeContext.NONE, at);
     }
 
     @EventHandler
     void on(TransactionCanceled event, @Timestamp Instant at) {
-        add(event.userId(), event.signedAmount(), event.reason(), event.context(), at);
+        add(event, event.reason(), event.context(), at);
     }
 
     @ResetHandler
@@ -91,16 +93,20 @@ public class PeriodSumsProjection {
         ReadModelTables.empty(jdbc, "report_daily_sums", "report_monthly_sums");
     }
 
-    private void add(UserId userId, Zephycoins amount, String description, ChargeContext context, Instant at) {
+    private void add(LedgerEntryRecorded event, String description, ChargeContext context, Instant at) {
+        UserId userId = event.userId();
+        Zephycoins amount = event.signedAmount();
+        String kind = UsageKind.of(event);
         ChargeContext c = context == null ? ChargeContext.NONE : context;
         long us = Micros.of(at);
         PeriodSum entry = new PeriodSum(amount.value(), us, c.coresPerSec(), longOrNull(c.calcCount()),
                 longOrNull(c.meshCount()), 1);
         sums.add(batch -> {
-            batch.merge(new PeriodKey(Period.DAY, userId.value(), ReportWindow.dayOf(us), description, c.projectUid()),
+            batch.merge(new PeriodKey(Period.DAY, userId.value(), ReportWindow.dayOf(us), description, c.projectUid(),
+                    kind),
                     entry, PeriodSum::plus);
             batch.merge(new PeriodKey(Period.MONTH, userId.value(), ReportWindow.monthOf(us), description,
-                    c.projectUid()), entry, PeriodSum::plus);
+                    c.projectUid(), kind), entry, PeriodSum::plus);
         });
     }
 
@@ -127,10 +133,10 @@ public class PeriodSumsProjection {
                     toUpdate.add(row);
                     updates.add(new Object[]{s.amount(), s.lastUs(), s.coresPerSec(), s.coresPerSec(), s.calcCount(),
                             s.calcCount(), s.meshCount(), s.meshCount(), s.entries(), k.userId(), k.start(),
-                            k.description(), k.projectUid()});
+                            k.description(), k.projectUid(), k.kind()});
                 } else {
                     inserts.add(new Object[]{s.amount(), s.lastUs(), s.coresPerSec(), s.calcCount(), s.meshCount(),
-                            k.userId(), k.start(), k.description(), k.projectUid(), s.entries()});
+                            k.userId(), k.start(), k.description(), k.projectUid(), s.entries(), k.kind()});
                 }
             }
             if (!updates.isEmpty()) {
@@ -165,7 +171,7 @@ public class PeriodSumsProjection {
             jdbc.query(EXISTING.formatted(period.table, period.column) + "?, ".repeat(some.size() - 1) + "?)",
                     row -> {
                         existing.add(new PeriodKey(period, row.getLong(1), row.getLong(2), row.getString(3),
-                                row.getString(4)));
+                                row.getString(4), row.getString(5)));
                     }, args);
         }
         return existing;
@@ -187,8 +193,9 @@ public class PeriodSumsProjection {
         }
     }
 
-    /** One row of a sums table: user, period start, description and project. */
-    private record PeriodKey(Period period, long userId, long start, String description, String projectUid) {
+    /** One row of a sums table: user, period start, description, project and usage kind. */
+    private record PeriodKey(Period period, long userId, long start, String description, String projectUid,
+                             String kind) {
     }
 
     /** What a batch adds to one row; a null count or cores stays null only while every entry had none. */

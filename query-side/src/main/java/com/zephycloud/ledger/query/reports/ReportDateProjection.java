@@ -1,7 +1,7 @@
 package com.zephycloud.ledger.query.reports;
 
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.events.reports.ReportDateSet;
-import com.zephycloud.ledger.query.common.Micros;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.query.reports;
 
-import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.query.common.Paging;
 import com.zephycloud.ledger.query.common.Sort;
 import com.zephycloud.ledger.query.common.SortKey;

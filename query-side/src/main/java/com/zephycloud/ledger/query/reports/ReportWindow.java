@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.query.reports;
 
-import com.zephycloud.ledger.query.common.Micros;
+import com.zephycloud.ledger.jdbc.Micros;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,8 +1,8 @@
 package com.zephycloud.ledger.query.reports;
 
+import com.zephycloud.ledger.jdbc.BatchSender;
+import com.zephycloud.ledger.jdbc.BatchedStatements;
 import com.zephycloud.ledger.kernel.events.computations.ComputationSliceCharged;
-import com.zephycloud.ledger.query.common.BatchSender;
-import com.zephycloud.ledger.query.common.BatchedStatements;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.query.search;
 
-import com.zephycloud.ledger.query.common.SqlDialect;
+import com.zephycloud.ledger.jdbc.SqlDialect;
 import com.zephycloud.ledger.query.common.SqlLike;
 import com.zephycloud.ledger.query.search.SearchResults.ProjectMatch;
 import com.zephycloud.ledger.query.search.SearchResults.UserMatch;

@@ -1,0 +1,7 @@
+package com.zephycloud.ledger.command.ledger;
+
+import com.zephycloud.ledger.kernel.UserId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RestoreUser(@TargetAggregateIdentifier UserId userId) {
+}

@@ -1,7 +1,0 @@
-package com.zephycloud.ledger.command.users;
-
-import com.zephycloud.ledger.kernel.UserId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-public record RestoreUser(@TargetAggregateIdentifier UserId userId) {
-}

@@ -1,9 +1,0 @@
-package com.zephycloud.ledger.command.users;
-
-import com.zephycloud.ledger.kernel.TransactionId;
-
-/** Port: allocates new transaction ids (a database sequence in production, a counter in tests). */
-public interface TransactionIdGenerator {
-
-    TransactionId next();
-}

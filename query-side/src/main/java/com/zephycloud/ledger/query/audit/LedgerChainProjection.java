@@ -1,0 +1,72 @@
+package com.zephycloud.ledger.query.audit;
+
+import com.zephycloud.ledger.jdbc.BatchSender;
+import com.zephycloud.ledger.jdbc.BatchedStatements;
+import com.zephycloud.ledger.jdbc.PerBatch;
+import com.zephycloud.ledger.kernel.events.ledger.LedgerEntryRecorded;
+import com.zephycloud.ledger.query.common.ReadModelTables;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code ledger_chain} table: each user's transactions as a hash chain, every link holding
+ * the hash of the one before. Events of one user come in order, on one thread (sequencing per
+ * aggregate), so the previous hash is the user's last link: from the links of the current batch
+ * (not yet written) or else from the table.
+ */
+@ProcessingGroup(LedgerChainProjection.PROCESSING_GROUP)
+public class LedgerChainProjection {
+
+    public static final String PROCESSING_GROUP = "ledger-chain";
+
+    private static final String INSERT = "INSERT INTO ledger_chain (user_id, user_seq, transaction_id, event_type,"
+            + " amount, balance_after, occurred_us, description_sha256, previous_hash, hash, event_position)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+    private final BatchedStatements writes;
+    /** Each user's last hash in the current batch; nothing to write of its own. */
+    private final PerBatch<Map<Long, String>> heads = new PerBatch<>(HashMap::new, heads -> {
+    });
+
+    public LedgerChainProjection(JdbcTemplate jdbc, BatchSender batches) {
+        this.jdbc = jdbc;
+        this.writes = new BatchedStatements(jdbc, batches);
+    }
+
+    @EventHandler
+    void on(LedgerEntryRecorded entry, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+        long position = token == null ? -1 : token.position().orElse(-1);
+        heads.add(batch -> {
+            long userId = entry.userId().value();
+            String previous = batch.computeIfAbsent(userId, this::storedHead);
+            ChainLink link = ChainLink.of(entry, sequence, at, previous);
+            String hash = link.hash();
+            batch.put(userId, hash);
+            writes.update(INSERT, link.userId(), link.sequence(), link.transactionId(), link.eventType(), link.amount(),
+                    link.balanceAfter(), link.occurredUs(), link.descriptionSha256(), link.previousHash(), hash,
+                    position);
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        ReadModelTables.empty(jdbc, "ledger_chain");
+    }
+
+    private String storedHead(long userId) {
+        List<String> last = jdbc.queryForList("SELECT hash FROM ledger_chain WHERE user_id = ?"
+                + " ORDER BY user_seq DESC LIMIT 1", String.class, userId);
+        return last.isEmpty() ? Sha256.ZERO : last.get(0);
+    }
+}

@@ -1,8 +1,0 @@
-package com.zephycloud.ledger.query.users;
-
-import com.zephycloud.ledger.query.common.Page;
-
-import java.util.List;
-
-public record UserPage(List<UserView> items, long total) implements Page<UserView> {
-}
