@@ -10,9 +10,15 @@ function chartOn(element) {
     return chart;
 }
 
+/** Sizes the chart to its element once laid out: an element just shown by the page had no size yet. */
+function fitted(chart) {
+    requestAnimationFrame(() => chart.resize());
+    return chart;
+}
+
 const utcTime = {
     type: 'time',
-    axisLabel: {formatter: value => new Date(value).toISOString().slice(0, 16).replace('T', '\n')},
+    axisLabel: {hideOverlap: true, formatter: value => new Date(value).toISOString().slice(5, 16).replace('T', ' ')},
 };
 
 /**
@@ -41,7 +47,7 @@ export function stepChart(element, series, onClick) {
     if (onClick) {
         chart.on('click', event => event.data && onClick(event.data.id));
     }
-    return chart;
+    return fitted(chart);
 }
 
 /** A bar chart of one or more series over categories. series: [{name, values: [number, …]}]. */
@@ -56,7 +62,7 @@ export function barChart(element, categories, series) {
         yAxis: {type: 'value'},
         series: series.map(s => ({name: s.name, type: 'bar', data: s.values})),
     }, true);
-    return chart;
+    return fitted(chart);
 }
 
 /** A job's statuses as consecutive bands on a time line. statuses: [{status, date}] oldest first; end: epoch s. */
@@ -85,5 +91,5 @@ export function timelineChart(element, statuses, end) {
             })),
         }],
     }, true);
-    return chart;
+    return fitted(chart);
 }

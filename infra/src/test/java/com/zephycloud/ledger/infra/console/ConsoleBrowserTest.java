@@ -3,7 +3,8 @@ package com.zephycloud.ledger.infra.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zephycloud.ledger.infra.support.ApiTest;
 import com.zephycloud.ledger.infra.support.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,21 +27,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleBrowserTest extends ApiTest {
 
-    private ChromeDriver driver;
+    // One browser for the class (its start is most of a test's time); each test signs in anew.
+    private static ChromeDriver driver;
     private ConsolePages pages;
 
-    @BeforeEach
-    void startBrowser(@TempDir Path profile) throws Exception {
+    @BeforeAll
+    static void startBrowser(@TempDir Path profile) throws Exception {
         HeadlessChromium.assumeInstalled();
         driver = HeadlessChromium.start(profile);
-        pages = new ConsolePages(driver, port);
     }
 
-    @AfterEach
-    void stopBrowser() {
+    @AfterAll
+    static void stopBrowser() {
         if (driver != null) {
             driver.quit();
         }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        pages = new ConsolePages(driver, port);
+        pages.open("/console/login.html");
+        driver.executeScript("sessionStorage.clear()");
     }
 
     @Test
@@ -98,6 +106,21 @@ class ConsoleBrowserTest extends ApiTest {
             expected = expected.add(decimal(report.get("current_balance")));
         }
         assertThat(pages.reportTotal("current_balance")).isEqualByComparingTo(expected);
+    }
+
+    @Test
+    void theAuditPageShowsTheReplayNextToTheReadModel() {
+        long userId = newUser(unique("audit"), "25");
+        consume(userId, "0.00000001");
+
+        signIn("/console/audit.html?user_id=" + userId);
+        pages.waitForPage("audit.html");
+        JsonNode replay = admin().post("/admin/audit/replay_balance/", params("user_id", userId)).ok();
+        assertThat(pages.textOf(By.id("replay-result"))).isEqualTo(replay.get("result").asText());
+        String comparison = pages.textOf(By.id("comparison"));
+        assertThat(comparison).contains("balance " + decimal(replay.get("balance")).toPlainString()
+                + " " + decimal(replay.get("balance")).toPlainString());
+        assertThat(driver.findElements(By.cssSelector("#comparison .differs"))).isEmpty();
     }
 
     @Test
