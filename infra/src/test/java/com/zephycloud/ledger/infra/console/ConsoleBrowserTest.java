@@ -10,16 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static com.zephycloud.ledger.infra.support.ApiClient.params;
 import static com.zephycloud.ledger.infra.support.ApiResult.decimal;
-import static com.zephycloud.ledger.infra.console.ConsolePages.balanceOf;
+import static com.zephycloud.ledger.infra.console.ConsolePages.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The console in a real browser (headless Chromium) against the running application: every
@@ -71,7 +73,7 @@ class ConsoleBrowserTest extends ApiTest {
         long transactions = admin().post("/admin/user/balance_history/", params("user_id", userId)).total();
         // every transaction, then the balance at the window's end (now)
         List<List<Object>> all = pages.balancePoints((int) transactions + 1);
-        assertThat(balanceOf(all.get(all.size() - 1))).isEqualByComparingTo(credit);
+        assertThat(valueOf(all.get(all.size() - 1))).isEqualByComparingTo(credit);
         assertThat(pages.textOf(By.id("credit"))).isEqualTo(credit.stripTrailingZeros().toPlainString());
 
         pages.type("from", String.valueOf(windowStart));
@@ -82,9 +84,9 @@ class ConsoleBrowserTest extends ApiTest {
         // the balance at the window's start, the transactions after it, the balance at its end
         List<List<Object>> window = pages.balancePoints((int) inWindow + 2);
         assertThat(inWindow).isLessThan(transactions);
-        assertThat(balanceOf(window.get(0))).isEqualByComparingTo(atStart);
+        assertThat(valueOf(window.get(0))).isEqualByComparingTo(atStart);
         assertThat(((Number) window.get(0).get(0)).longValue()).isEqualTo(windowStart * 1000);
-        assertThat(balanceOf(window.get(window.size() - 1))).isEqualByComparingTo(credit);
+        assertThat(valueOf(window.get(window.size() - 1))).isEqualByComparingTo(credit);
     }
 
     @Test
@@ -98,8 +100,7 @@ class ConsoleBrowserTest extends ApiTest {
         pages.type("from", "0");
         pages.type("to", String.valueOf(asOf));
         pages.click(By.id("run-report"));
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-window"), asOf + "]"));
+        pages.waitForText(By.id("report-window"), asOf + "]");
 
         BigDecimal expected = BigDecimal.ZERO;
         for (JsonNode report : allUsersReport(asOf)) {
@@ -121,6 +122,50 @@ class ConsoleBrowserTest extends ApiTest {
         assertThat(comparison).contains("balance " + decimal(replay.get("balance")).toPlainString()
                 + " " + decimal(replay.get("balance")).toPlainString());
         assertThat(driver.findElements(By.cssSelector("#comparison .differs"))).isEmpty();
+    }
+
+    @Test
+    void theCatalogAsOfADateShowsThePricesTheApiAnswersForThatDate() {
+        String provider = unique("console").toLowerCase();
+        admin().post("/admin/providers/create/", params("provider_name", provider, "location", "eu", "type", "aws",
+                "provider_specific", Map.of("region", "eu-west-1"))).ok();
+        admin().post("/admin/machines/create/", params("provider_name", provider, "machine_name", "m1", "cores", 4,
+                "ram", 8589934592L, "availability", 10, "prices", Map.of("root", 0.2, "gold", 0.4, "silver", 0.8,
+                        "bronze", 2), "price_sec_granularity", 60, "price_min_sec_granularity", 300,
+                "cost_per_hour", 0.025, "cost_currency", "dollar", "cost_sec_granularity", 1,
+                "cost_min_sec_granularity", 60, "auto_update", false)).ok();
+        long repriced = System.currentTimeMillis() / 1000 + 3600;
+        admin().post("/admin/machines/update/", params("provider_name", provider, "machine_name", "m1",
+                "prices", Map.of("gold", 0.45), "effective_date", repriced)).ok();
+        By goldPrice = By.cssSelector("tr[data-machine='" + provider + "/m1'] td[data-rank='gold']");
+
+        signIn("/console/catalog.html");
+        pages.waitForPage("catalog.html");
+        assertThat(new BigDecimal(pages.textOf(goldPrice))).isEqualByComparingTo(goldAt(provider, null));
+        long later = repriced + 60;
+        pages.type("date", String.valueOf(later));
+        pages.click(By.id("show-catalog"));
+        pages.waitForText(By.id("catalog-date"), "as it was at");
+        assertThat(new BigDecimal(pages.textOf(goldPrice))).isEqualByComparingTo(goldAt(provider, later));
+
+        pages.click(By.cssSelector("tr[data-machine='" + provider + "/m1'] a.price-history"));
+        JsonNode versions = admin().post("/admin/machines/price_history/",
+                params("provider_name", provider, "machine_name", "m1")).ok();
+        // each version at its start, and the open one again at its end (now, or its start if later)
+        List<List<Object>> gold = pages.chartPoints("price-chart", "gold", versions.size() + 1);
+        for (int i = 0; i < versions.size(); i++) {
+            assertThat(valueOf(gold.get(i))).isEqualByComparingTo(decimal(versions.get(i).get("prices").get("gold")));
+            assertThat(((Number) gold.get(i).get(0)).doubleValue())
+                    .isEqualTo(versions.get(i).get("valid_from").asDouble() * 1000, within(1.0));
+        }
+    }
+
+    private BigDecimal goldAt(String provider, Long date) {
+        Map<String, Object> query = params("provider_name", provider, "machine_name", "m1");
+        if (date != null) {
+            query.put("date", date);
+        }
+        return decimal(admin().post("/admin/machines/show/", query).ok().get("prices").get("gold"));
     }
 
     @Test
@@ -154,7 +199,7 @@ class ConsoleBrowserTest extends ApiTest {
     }
 
     private List<JsonNode> allUsersReport(long to) {
-        List<JsonNode> reports = new java.util.ArrayList<>();
+        List<JsonNode> reports = new ArrayList<>();
         long total;
         do {
             var page = admin().post("/admin/reports/users/", params("from", 0, "to", to, "limit", 500, "offset", reports.size()));

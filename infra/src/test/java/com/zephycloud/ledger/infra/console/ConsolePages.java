@@ -21,7 +21,8 @@ final class ConsolePages {
     ConsolePages(WebDriver driver, int port) {
         this.driver = driver;
         this.base = "http://localhost:" + port;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        // generous: a condition met returns at once, and a shared test database may hold many users
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
     void open(String path) {
@@ -56,6 +57,10 @@ final class ConsolePages {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
     }
 
+    void waitForText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
     /** The messages the page shows as errors, once it shows some. */
     List<String> errors() {
         By messages = By.cssSelector(".errors p");
@@ -64,24 +69,27 @@ final class ConsolePages {
     }
 
     /**
-     * The points of the balance chart, [epoch milliseconds, balance], as ECharts holds them once it
-     * has drawn {@code expected} of them (the chart is redrawn when the window changes).
+     * The points of series {@code series} of the chart in element {@code chartId}, [epoch milliseconds,
+     * value], as ECharts holds them once it has drawn {@code expected} of them (a chart is redrawn
+     * when its window or its date changes).
      */
-    List<List<Object>> balancePoints(int expected) {
-        String script = "const el = document.getElementById('balance-chart');"
+    List<List<Object>> chartPoints(String chartId, String series, int expected) {
+        String script = "const el = document.getElementById(arguments[0]);"
                 + "const chart = el && window.echarts && echarts.getInstanceByDom(el);"
-                + "if (!chart || !chart.getOption().series.length) return null;"
-                + "return chart.getOption().series[0].data.map(p => [p.value[0], String(p.value[1])]);";
-        wait.until(d -> {
-            Object points = ((JavascriptExecutor) d).executeScript(script);
-            return points instanceof List<?> list && list.size() == expected;
-        });
+                + "const s = chart && chart.getOption().series.find(s => s.name === arguments[1]);"
+                + "return s ? s.data.map(p => [p.value[0], String(p.value[1])]) : null;";
+        wait.until(d -> ((JavascriptExecutor) d).executeScript(script, chartId, series) instanceof List<?> list
+                && list.size() == expected);
         @SuppressWarnings("unchecked")
-        List<List<Object>> points = (List<List<Object>>) ((JavascriptExecutor) driver).executeScript(script);
+        List<List<Object>> points = (List<List<Object>>) ((JavascriptExecutor) driver).executeScript(script, chartId, series);
         return points;
     }
 
-    static BigDecimal balanceOf(List<Object> point) {
+    List<List<Object>> balancePoints(int expected) {
+        return chartPoints("balance-chart", "balance", expected);
+    }
+
+    static BigDecimal valueOf(List<Object> point) {
         return new BigDecimal(String.valueOf(point.get(1)));
     }
 
