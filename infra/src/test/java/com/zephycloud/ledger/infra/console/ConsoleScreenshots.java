@@ -3,9 +3,12 @@ package com.zephycloud.ledger.infra.console;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -42,7 +45,8 @@ public final class ConsoleScreenshots {
                 driver.get(base + page.get(1));
                 Thread.sleep(1500);
                 if (page.get(0).equals("catalog")) {
-                    driver.findElement(By.linkText("price history")).click();
+                    new WebDriverWait(driver, Duration.ofSeconds(20))
+                            .until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.price-history"))).click();
                     Thread.sleep(800);
                 }
                 Files.write(out.resolve(page.get(0) + ".png"), driver.getScreenshotAs(OutputType.BYTES));
