@@ -21,7 +21,7 @@ class FeaturePackagesTest {
 
     private static final String INFRA = "com.zephycloud.ledger.infra";
     private static final List<String> FEATURES = List.of("ledger", "catalog", "computations", "projects", "reports",
-            "audit", "events", "search");
+            "audit", "events", "search", "console");
     private static final List<String> NEUTRAL = List.of("http", "messaging", "eventstore", "jdbc", "json",
             "operations");
 
