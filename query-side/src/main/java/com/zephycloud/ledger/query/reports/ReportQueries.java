@@ -86,7 +86,8 @@ public class ReportQueries {
         return new ReportWindow(Micros.of(from), Micros.of(to));
     }
 
-    private static MapSqlParameterSource parameters(ReportWindow window) {
+    /** The window's bounds as the named parameters of the report statements (also those of {@link UsageQueries}). */
+    static MapSqlParameterSource parameters(ReportWindow window) {
         return new MapSqlParameterSource()
                 .addValue("from", window.fromUs())
                 .addValue("to", window.toUs())

@@ -50,16 +50,7 @@ public class UsageQueries {
     @QueryHandler
     public Usage handle(ListUsage query) {
         ReportWindow window = new ReportWindow(Micros.of(query.from()), Micros.of(query.to()));
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("from", window.fromUs())
-                .addValue("to", window.toUs())
-                .addValue("firstDay", window.firstWholeDay())
-                .addValue("daysEnd", window.wholeDaysEnd())
-                .addValue("monthsStart", window.monthsStart())
-                .addValue("monthsEnd", window.monthsEnd())
-                .addValue("headEnd", window.headEnd())
-                .addValue("tailStart", window.tailStart())
-                .addValue("userId", query.userId());
+        MapSqlParameterSource params = ReportQueries.parameters(window).addValue("userId", query.userId());
         String users = query.userId() == null ? "1 = 1" : "user_id = :userId";
         Map<UsageKey, UsageSums> lines = new TreeMap<>(ORDER);
         UsageSums totals = new UsageSums();
