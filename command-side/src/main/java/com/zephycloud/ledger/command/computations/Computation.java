@@ -2,6 +2,7 @@ package com.zephycloud.ledger.command.computations;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.zephycloud.ledger.command.ledger.ConsumeCredit;
+import com.zephycloud.ledger.command.ledger.SpendLimitPolicy;
 import com.zephycloud.ledger.command.ledger.TransactionIdGenerator;
 import com.zephycloud.ledger.kernel.ChargeCategory;
 import com.zephycloud.ledger.kernel.ChargeContext;
@@ -68,6 +69,8 @@ public class Computation {
         }
         SlicePlan slices = offer.slicePlan(standing.rank(), command.nbrMachines());
         SubmissionCreditPolicy.check(standing.balance(), offer.fixedPrice(), slices.amount(0));
+        SpendLimitPolicy.check(standing.monthlySpendLimit(), standing.spentThisMonth(),
+                offer.fixedPrice().plus(slices.amount(0)), command.at());
         TransactionId fixedPriceTransaction = offer.fixedPrice().isPositive() ? transactionIds.next() : null;
         apply(new ComputationSubmitted(command.jobId(), command.userId(), command.projectUid(), standing.rank(),
                 offer.toolchainId(), offer.toolchainName(), offer.provider(), offer.machine(),
@@ -167,9 +170,11 @@ public class Computation {
         }
         Zephycoins amount = plan.amount(n);
         AccountStanding standing = accounts.standing(userId);
-        if (standing.deleted() || standing.balance().isLessThan(amount)) {
-            String why = standing.deleted() ? "user " + userId.value() + " is deleted"
-                    : "the balance is " + standing.balance() + " zephycoins, the slice costs " + amount;
+        String why = standing.deleted() ? "user " + userId.value() + " is deleted"
+                : standing.balance().isLessThan(amount)
+                ? "the balance is " + standing.balance() + " zephycoins, the slice costs " + amount
+                : SpendLimitPolicy.refusal(standing.monthlySpendLimit(), standing.spentThisMonth(), amount, command.at());
+        if (why != null) {
             apply(new ComputationKilled(jobId, "unpaid: slice " + n + " could not be charged, " + why, true, sliceStart));
             return SliceOutcome.KILLED;
         }

@@ -7,9 +7,13 @@ import com.zephycloud.ledger.kernel.Rank;
 import com.zephycloud.ledger.kernel.TransactionId;
 import com.zephycloud.ledger.kernel.UserId;
 import com.zephycloud.ledger.kernel.Zephycoins;
+import com.zephycloud.ledger.kernel.events.ledger.BalanceRestored;
 import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
 import com.zephycloud.ledger.kernel.events.ledger.CreditRemoved;
+import com.zephycloud.ledger.kernel.events.ledger.LowBalanceReached;
+import com.zephycloud.ledger.kernel.events.ledger.LowBalanceThresholdChanged;
+import com.zephycloud.ledger.kernel.events.ledger.MonthlySpendLimitChanged;
 import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
 import com.zephycloud.ledger.kernel.events.users.UserPasswordReset;
 import com.zephycloud.ledger.kernel.events.users.UserRankChanged;
@@ -17,15 +21,24 @@ import com.zephycloud.ledger.kernel.events.users.UserRegistered;
 import com.zephycloud.ledger.kernel.events.users.UserRemoved;
 import com.zephycloud.ledger.kernel.events.users.UserRestored;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One user's account and credit ledger. It holds only what its rules need (rank, balance,
- * deleted), so that it stays small however long the history grows; snapshots carry these fields.
+ * deleted, the limits and the month's spend), so that it stays small however long the history
+ * grows; snapshots carry these fields, and {@code @Revision} names their shape (a snapshot of
+ * another revision is skipped and the account rebuilt from its events).
  */
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -36,6 +49,7 @@ public class UserAccount {
     private Rank rank;
     private Zephycoins balance;
     private boolean deleted;
+    private AccountLimits limits = AccountLimits.NONE;
 
     protected UserAccount() {
     }
@@ -92,6 +106,7 @@ public class UserAccount {
         requirePositive(command.amount(), "nbr_coins");
         Zephycoins after = balance.plus(command.amount());
         apply(new CreditAdded(userId, command.transactionId(), command.amount(), command.reason(), after));
+        watchBalance(command.transactionId());
         return after;
     }
 
@@ -99,17 +114,37 @@ public class UserAccount {
     public Zephycoins handle(RemoveCredit command) {
         Zephycoins after = balanceAfterDebit(command.amount(), "nbr_coins");
         apply(new CreditRemoved(userId, command.transactionId(), command.amount(), command.reason(), after));
+        watchBalance(command.transactionId());
         return after;
     }
 
     @CommandHandler
     public Zephycoins handle(ConsumeCredit command) {
         Zephycoins after = balanceAfterDebit(command.amount(), "amount");
+        Instant now = now();
+        SpendLimitPolicy.check(limits.monthlySpendLimit(), limits.spentInMonthOf(now), command.amount(), now);
         ChargeContext context = command.context() == null ? ChargeContext.NONE : command.context();
         ChargeCategory category = command.category() == null ? ChargeCategory.MANUAL : command.category();
         apply(new CreditConsumed(userId, command.transactionId(), command.amount(), command.description(),
                 command.details(), category, context, after));
+        watchBalance(command.transactionId());
         return after;
+    }
+
+    @CommandHandler
+    public AccountLimits handle(SetAccountLimits command) {
+        requireActive();
+        Zephycoins limit = command.monthlySpendLimit().applyTo(limits.monthlySpendLimit());
+        Zephycoins threshold = command.lowBalanceThreshold().applyTo(limits.lowBalanceThreshold());
+        AccountLimitRules.check(limit, threshold);
+        if (!Objects.equals(limit, limits.monthlySpendLimit())) {
+            apply(new MonthlySpendLimitChanged(userId, limits.monthlySpendLimit(), limit));
+        }
+        if (!Objects.equals(threshold, limits.lowBalanceThreshold())) {
+            apply(new LowBalanceThresholdChanged(userId, limits.lowBalanceThreshold(), threshold));
+            watchBalance(null);
+        }
+        return limits;
     }
 
     /** Reverses one of this account's transactions; called by {@link TransactionCancellation}. */
@@ -122,6 +157,7 @@ public class UserAccount {
         }
         apply(new TransactionCanceled(userId, reversalId, original.id(), reversalAmount, reason,
                 original.category(), original.context(), after));
+        watchBalance(reversalId);
     }
 
     /** The rank this account pays at; read by rules of other aggregates in the same unit of work. */
@@ -135,6 +171,34 @@ public class UserAccount {
 
     public boolean isDeleted() {
         return deleted;
+    }
+
+    public AccountLimits limits() {
+        return limits;
+    }
+
+    /** What was spent this UTC calendar month, as the monthly spend limit counts it. */
+    public Zephycoins spentThisMonth() {
+        return limits.spentInMonthOf(now());
+    }
+
+    /**
+     * The time a charge is checked at: the clock that stamps the events this account applies, so
+     * that the month a charge is checked in is the month it is counted in.
+     */
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    /** Stores the crossing of the low-balance threshold, if the last transaction made one. */
+    private void watchBalance(TransactionId cause) {
+        Zephycoins threshold = limits.lowBalanceThreshold();
+        switch (LowBalanceWatch.after(threshold, limits.lowBalance(), balance)) {
+            case REACHED -> apply(new LowBalanceReached(userId, threshold, balance, cause));
+            case RESTORED -> apply(new BalanceRestored(userId, threshold, balance, cause));
+            case NONE -> {
+            }
+        }
     }
 
     /** What every debit of an active account passes: a positive amount the balance covers. */
@@ -163,6 +227,7 @@ public class UserAccount {
         rank = event.rank();
         balance = Zephycoins.ZERO;
         deleted = false;
+        limits = AccountLimits.NONE;
     }
 
     @EventSourcingHandler
@@ -186,8 +251,9 @@ public class UserAccount {
     }
 
     @EventSourcingHandler
-    void on(CreditConsumed event) {
+    void on(CreditConsumed event, @Timestamp Instant at) {
         balance = event.balanceAfter();
+        limits = limits.charged(at, event.amount());
     }
 
     @EventSourcingHandler
@@ -196,7 +262,30 @@ public class UserAccount {
     }
 
     @EventSourcingHandler
-    void on(TransactionCanceled event) {
+    void on(TransactionCanceled event, @Timestamp Instant at) {
         balance = event.balanceAfter();
+        if (event.category() != null && event.reversalAmount().isPositive()) {
+            limits = limits.refunded(at, event.reversalAmount());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MonthlySpendLimitChanged event) {
+        limits = limits.withMonthlySpendLimit(event.limit());
+    }
+
+    @EventSourcingHandler
+    void on(LowBalanceThresholdChanged event) {
+        limits = limits.withLowBalanceThreshold(event.threshold());
+    }
+
+    @EventSourcingHandler
+    void on(LowBalanceReached event) {
+        limits = limits.withLowBalance(true);
+    }
+
+    @EventSourcingHandler
+    void on(BalanceRestored event) {
+        limits = limits.withLowBalance(false);
     }
 }

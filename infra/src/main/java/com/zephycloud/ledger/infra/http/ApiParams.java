@@ -189,6 +189,18 @@ public final class ApiParams {
         return Zephycoins.of(value);
     }
 
+    /**
+     * Whether {@code name} was given empty ({@code ""} or JSON null), which a setting that can be
+     * cleared takes as "clear"; every other reader takes an empty value as absent.
+     */
+    public boolean givenEmpty(String name) {
+        boolean empty = request.givenEmpty(name);
+        if (empty) {
+            request.normalized(name, "");
+        }
+        return empty;
+    }
+
     /** A value from a closed set, parsed by {@code parser} (which throws IllegalArgumentException). */
     public <T> T optionalChoice(String name, Function<String, T> parser) {
         String text = optionalText(name);

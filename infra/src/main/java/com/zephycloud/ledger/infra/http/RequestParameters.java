@@ -38,6 +38,12 @@ final class RequestParameters {
         return has(name) ? values.get(name) : null;
     }
 
+    /** Whether {@code name} was given with an empty value (an empty string or JSON null), now counted as read. */
+    boolean givenEmpty(String name) {
+        read.add(name);
+        return values.containsKey(name) && !has(name);
+    }
+
     /** Records a missing required parameter and answers {@code placeholder}. */
     <T> T missing(String name, String expected, T placeholder) {
         read.add(name);

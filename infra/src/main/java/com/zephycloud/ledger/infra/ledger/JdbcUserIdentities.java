@@ -50,6 +50,12 @@ public class JdbcUserIdentities implements UserIdentities {
         return count("email", normalize(email)) > 0;
     }
 
+    public Optional<UserId> userIdByLogin(String login) {
+        List<Long> ids = jdbc.queryForList("SELECT user_id FROM user_identity WHERE login = ?", Long.class,
+                normalize(login));
+        return ids.stream().findFirst().map(UserId::of);
+    }
+
     public Optional<UserId> userIdByEmail(String email) {
         List<Long> ids = jdbc.queryForList("SELECT user_id FROM user_identity WHERE email = ?", Long.class,
                 normalize(email));

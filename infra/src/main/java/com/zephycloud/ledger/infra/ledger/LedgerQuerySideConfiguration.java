@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import java.time.Clock;
+
 /** The ledger's projections (users, transactions, balance history) and query handlers, as beans that Axon registers. */
 @Configuration(proxyBeanMethods = false)
 public class LedgerQuerySideConfiguration {
@@ -20,8 +22,8 @@ public class LedgerQuerySideConfiguration {
     }
 
     @Bean
-    public UserQueries userQueries(NamedParameterJdbcTemplate jdbc) {
-        return new UserQueries(jdbc);
+    public UserQueries userQueries(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        return new UserQueries(jdbc, clock);
     }
 
     @Bean

@@ -2,7 +2,15 @@ package com.zephycloud.ledger.query.ledger;
 
 import com.zephycloud.ledger.jdbc.BatchedStatements;
 import com.zephycloud.ledger.jdbc.Micros;
+import com.zephycloud.ledger.kernel.MonthlySpend;
+import com.zephycloud.ledger.kernel.Zephycoins;
+import com.zephycloud.ledger.kernel.events.ledger.BalanceRestored;
+import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
 import com.zephycloud.ledger.kernel.events.ledger.LedgerEntryRecorded;
+import com.zephycloud.ledger.kernel.events.ledger.LowBalanceReached;
+import com.zephycloud.ledger.kernel.events.ledger.LowBalanceThresholdChanged;
+import com.zephycloud.ledger.kernel.events.ledger.MonthlySpendLimitChanged;
+import com.zephycloud.ledger.kernel.events.ledger.TransactionCanceled;
 import com.zephycloud.ledger.kernel.events.users.UserRankChanged;
 import com.zephycloud.ledger.kernel.events.users.UserRegistered;
 import com.zephycloud.ledger.kernel.events.users.UserRemoved;
@@ -14,10 +22,15 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
 
-/** The {@code users} table: one row per user with its current rank, credit and state. */
+/**
+ * The {@code users} table: one row per user with its current rank, credit and state, its limits,
+ * and the spend of the month of its last charge, counted by the rule of {@link MonthlySpend}
+ * (written here in SQL, so that a batch of charges needs no read).
+ */
 @ProcessingGroup(UserProjection.PROCESSING_GROUP)
 public class UserProjection {
 
@@ -56,8 +69,66 @@ public class UserProjection {
 
     @EventHandler
     void on(LedgerEntryRecorded event) {
+        updateCredit(event);
+    }
+
+    /** Axon calls one handler per event of this class, the most specific: a charge's updates its credit too. */
+    private void updateCredit(LedgerEntryRecorded event) {
         writes.updateLatest(new CreditOf(event.userId().value()), "UPDATE users SET credit = ? WHERE user_id = ?",
                 event.balanceAfter().value(), event.userId().value());
+    }
+
+    @EventHandler
+    void on(CreditConsumed event, @Timestamp Instant at) {
+        updateCredit(event);
+        long month = monthOf(at);
+        writes.update("UPDATE users SET month_spend = CASE WHEN spend_month_us = ? THEN month_spend + ? ELSE ? END,"
+                        + " spend_month_us = ? WHERE user_id = ?",
+                month, event.amount().value(), event.amount().value(), month, event.userId().value());
+    }
+
+    /** A charge given back lowers the spend of the month of the cancellation, never below zero. */
+    @EventHandler
+    void on(TransactionCanceled event, @Timestamp Instant at) {
+        updateCredit(event);
+        if (event.category() == null || !event.reversalAmount().isPositive()) {
+            return;
+        }
+        long month = monthOf(at);
+        writes.update("UPDATE users SET month_spend = CASE WHEN spend_month_us = ?"
+                        + " THEN GREATEST(month_spend - ?, 0) ELSE 0 END, spend_month_us = ? WHERE user_id = ?",
+                month, event.reversalAmount().value(), month, event.userId().value());
+    }
+
+    @EventHandler
+    void on(MonthlySpendLimitChanged event) {
+        writes.update("UPDATE users SET monthly_spend_limit = ? WHERE user_id = ?",
+                valueOf(event.limit()), event.userId().value());
+    }
+
+    /** A cleared threshold ends the watch: the balance is no longer called low. */
+    @EventHandler
+    void on(LowBalanceThresholdChanged event) {
+        writes.update("UPDATE users SET low_balance_threshold = ?, low_balance = low_balance AND ? WHERE user_id = ?",
+                valueOf(event.threshold()), event.threshold() != null, event.userId().value());
+    }
+
+    @EventHandler
+    void on(LowBalanceReached event) {
+        writes.update("UPDATE users SET low_balance = TRUE WHERE user_id = ?", event.userId().value());
+    }
+
+    @EventHandler
+    void on(BalanceRestored event) {
+        writes.update("UPDATE users SET low_balance = FALSE WHERE user_id = ?", event.userId().value());
+    }
+
+    private static long monthOf(Instant at) {
+        return Micros.of(MonthlySpend.startOf(MonthlySpend.monthOf(at)));
+    }
+
+    private static BigDecimal valueOf(Zephycoins amount) {
+        return amount == null ? null : amount.value();
     }
 
     /** The key of a user's credit update: the balance after the batch's last entry is what counts. */

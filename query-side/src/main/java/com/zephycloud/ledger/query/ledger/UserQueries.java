@@ -1,5 +1,7 @@
 package com.zephycloud.ledger.query.ledger;
 
+import com.zephycloud.ledger.jdbc.Micros;
+import com.zephycloud.ledger.kernel.MonthlySpend;
 import com.zephycloud.ledger.query.common.SortableColumns;
 import com.zephycloud.ledger.query.common.SqlLike;
 import org.axonframework.queryhandling.QueryHandler;
@@ -7,6 +9,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,15 +19,26 @@ public class UserQueries {
     public static final SortableColumns ORDER = SortableColumns.of("user_id ASC",
             "user_id", "user_id", "login", "login", "rank", "rank", "credit", "credit", "email", "email");
 
-    private static final String COLUMNS = "SELECT user_id, login, email, rank, credit, deleted FROM users";
+    /** The spend kept is of the month of the user's last charge: in a later month, nothing is spent yet. */
+    private static final String COLUMNS = "SELECT user_id, login, email, rank, credit, deleted, monthly_spend_limit,"
+            + " low_balance_threshold, CASE WHEN spend_month_us = :month THEN month_spend ELSE 0 END AS month_spend,"
+            + " low_balance FROM users";
     private static final RowMapper<UserView> ROW = (row, n) -> new UserView(row.getLong("user_id"),
             row.getString("login"), row.getString("email"), row.getString("rank"),
-            row.getBigDecimal("credit"), row.getBoolean("deleted"));
+            row.getBigDecimal("credit"), row.getBoolean("deleted"), row.getBigDecimal("monthly_spend_limit"),
+            row.getBigDecimal("low_balance_threshold"), row.getBigDecimal("month_spend"), row.getBoolean("low_balance"));
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
 
-    public UserQueries(NamedParameterJdbcTemplate jdbc) {
+    public UserQueries(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The first instant of this UTC month, as {@code users.spend_month_us} stores it. */
+    private long currentMonth() {
+        return Micros.of(MonthlySpend.startOf(MonthlySpend.monthOf(clock.instant())));
     }
 
     @QueryHandler
@@ -48,6 +62,7 @@ public class UserQueries {
             }
         }
         Long total = jdbc.queryForObject("SELECT count(*) FROM users" + where, params, Long.class);
+        params.addValue("month", currentMonth());
         List<UserView> items = jdbc.query(COLUMNS + where + ORDER.orderBy(query.sort()) + query.paging().sql(),
                 params, ROW);
         return new UserPage(items, total == null ? 0 : total);
@@ -55,7 +70,7 @@ public class UserQueries {
 
     @QueryHandler
     public Optional<UserView> handle(FindUser query) {
-        MapSqlParameterSource params = new MapSqlParameterSource();
+        MapSqlParameterSource params = new MapSqlParameterSource("month", currentMonth());
         String where;
         if (query.userId() != null) {
             where = " WHERE user_id = :value";

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * standing is read from the account loaded into that unit of work (and locked until it ends); a
  * charge is a {@link ConsumeCredit} command, which the command bus runs nested in the same unit
  * of work, hence the same database transaction: it commits or rolls back with the computation's
- * own events, and the account's rules (active user, sufficient credit) decide it as for any other
- * consumption. Nothing here is asynchronous: a computation learns at once whether its slice was
+ * own events, and the account's rules (active user, sufficient credit, the monthly spend limit)
+ * decide it as for any other consumption. Nothing here is asynchronous: a computation learns at once whether its slice was
  * paid, and kills itself at the slice's start if not.
  */
 @Component
@@ -33,7 +33,8 @@ public class UnitOfWorkCreditAccounts implements CreditAccounts {
     @Override
     public AccountStanding standing(UserId userId) {
         return repository().load(userId.toString())
-                .invoke(account -> new AccountStanding(account.rank(), account.balance(), account.isDeleted()));
+                .invoke(account -> new AccountStanding(account.rank(), account.balance(), account.isDeleted(),
+                        account.limits().monthlySpendLimit(), account.spentThisMonth()));
     }
 
     @Override
