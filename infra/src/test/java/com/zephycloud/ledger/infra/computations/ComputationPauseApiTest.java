@@ -2,17 +2,26 @@ package com.zephycloud.ledger.infra.computations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zephycloud.ledger.infra.support.ApiClient;
+import com.zephycloud.ledger.infra.support.ApiResult;
 import com.zephycloud.ledger.infra.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.zephycloud.ledger.infra.support.ApiClient.params;
@@ -34,6 +43,8 @@ class ComputationPauseApiTest {
 
     @LocalServerPort
     private int port;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -162,6 +173,42 @@ class ComputationPauseApiTest {
         service().post("/service/computations/resume/", params("job_id", "twelve")).refused(400);
         service().post("/service/computations/pause/", params("job_id", 1, "colour", "red")).refused(400);
         admin().post("/service/computations/pause/", params("job_id", 1)).refused(401);
+    }
+
+    /**
+     * A billing worker holds a job's schedule row from its claim until its batch commits, and
+     * takes the job after the row. The pause takes them in that order too: while the row is held
+     * it waits without holding the job, so another command on the job goes through meanwhile (had
+     * the pause taken the job first, that command would wait as long as the row is held, and a
+     * worker waiting for the job would wait for ever).
+     */
+    @Test
+    void aPauseWaitsForTheScheduleRowABillingWorkerHoldsBeforeTakingTheJob() throws Exception {
+        long jobId = newJob(true);
+        ExecutorService pauser = Executors.newSingleThreadExecutor();
+        try (Connection worker = jdbc.getDataSource().getConnection()) {
+            worker.setAutoCommit(false);
+            try (PreparedStatement claim = worker.prepareStatement(
+                    "SELECT next_slice FROM billing_schedule WHERE job_id = ? FOR UPDATE")) {
+                claim.setLong(1, jobId);
+                assertThat(claim.executeQuery().next()).isTrue();
+            }
+            Future<ApiResult> pause = pauser.submit(() ->
+                    service().post("/service/computations/pause/", params("job_id", jobId)));
+            Thread.sleep(300);
+            assertThat(pause.isDone()).isFalse();
+            admin().post("/admin/computations/disable_shutdown/", params("job_id", jobId)).ok();
+            worker.rollback();
+            assertThat(pause.get(20, TimeUnit.SECONDS).ok().get("status").asText()).isEqualTo("paused");
+        } finally {
+            pauser.shutdownNow();
+        }
+        assertThat(statuses(jobId)).containsExactly("paused", "running", "pending");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM billing_schedule WHERE job_id = ?", Integer.class, jobId))
+                .isZero();
+        service().post("/service/computations/resume/", params("job_id", jobId)).ok();
+        assertThat(jdbc.queryForObject("SELECT next_slice FROM billing_schedule WHERE job_id = ?", Integer.class, jobId))
+                .isEqualTo(1);
     }
 
     @Test
