@@ -137,6 +137,20 @@ class ComputationPauseApiTest {
         assertThat(transactionsOf(jobId)).hasSize(2);
         assertThat(admin().get("/admin/computations/show/", params("job_id", jobId)).ok().get("end_time").isNull())
                 .isFalse();
+
+        // published on the event feed like every other event, with what a consumer needs
+        List<JsonNode> events = new ArrayList<>();
+        service().get("/service/events/list", params("job_id", jobId, "limit", 100)).ok().get("events")
+                .forEach(events::add);
+        assertThat(events).extracting(event -> event.get("type").asText()).containsSubsequence(
+                "computations.ComputationStarted", "computations.ComputationPaused", "computations.ComputationResumed",
+                "computations.ComputationPaused", "computations.ComputationFinished");
+        JsonNode resumeEvent = events.stream()
+                .filter(event -> event.get("type").asText().equals("computations.ComputationResumed"))
+                .findFirst().orElseThrow().get("payload");
+        assertThat(resumeEvent.get("job_id").asLong()).isEqualTo(jobId);
+        assertThat(resumeEvent.get("next_slice").asInt()).isEqualTo(1);
+        assertThat(resumeEvent.get("next_slice_start").asText()).isNotEmpty();
     }
 
     @Test
