@@ -47,8 +47,12 @@ class PauseBillingScenarioTest {
 
     /** [start, end) of each computing slice of the job in seconds after {@code origin}, in slice order. */
     private static List<List<Long>> slices(long jobId, Instant origin) {
+        return slices(app, jobId, origin);
+    }
+
+    private static List<List<Long>> slices(LedgerInstance instance, long jobId, Instant origin) {
         List<List<Long>> slices = new ArrayList<>();
-        app.admin().get("/admin/transactions/list/", params("job_id", jobId, "order", "computing_start ASC")).ok()
+        instance.admin().get("/admin/transactions/list/", params("job_id", jobId, "order", "computing_start ASC")).ok()
                 .forEach(t -> {
                     if (!t.get("computing_start").isNull()) {
                         slices.add(List.of(t.get("computing_start").asLong() - origin.getEpochSecond(),
@@ -162,6 +166,60 @@ class PauseBillingScenarioTest {
 
         assertThat(slices(jobId, s)).containsExactly(List.of(0L, 300L), List.of(300L, 800L), List.of(800L, 1300L));
         assertThat(credit(userId)).isEqualTo("9.03333334"); // 10 - 0.1 - 0.2 - 2 × 0.33333333
+    }
+
+    /**
+     * With a snapshot after every change, a job is read back after each restart from a snapshot
+     * taken after its resume, then from one taken while it is paused: its slices still begin at
+     * their moved times.
+     */
+    @Test
+    void aJobReadBackFromSnapshotsOfItsPausesIsChargedAtItsMovedSlices() throws InterruptedException {
+        String database = LedgerInstance.database("snap_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
+        String[] snapshotEveryChange = {"--zephy.computations.snapshot-threshold=1"};
+        LedgerInstance instance = LedgerInstance.start(database, 2, snapshotEveryChange);
+        try {
+            long userId = RunningJobs.newUser(instance, "10");
+            Instant s = CLOCK.instant();
+            long jobId = RunningJobs.startJob(instance, userId, "c5", 2);
+            awaitBilled(instance, jobId);
+            CLOCK.advance(Duration.ofSeconds(100));
+            post(instance, "/service/computations/pause/", jobId);
+            CLOCK.advance(Duration.ofSeconds(1000));
+            // resumed at 1100 s with 200 s of slice 0 left: slice 1 begins at 1300 s
+            post(instance, "/service/computations/resume/", jobId);
+            awaitSnapshot(instance, jobId, 4); // submitted 0, started 1, slice 0 2, paused 3, resumed 4
+            instance.close();
+
+            instance = LedgerInstance.start(database, 2, snapshotEveryChange);
+            CLOCK.advance(Duration.ofSeconds(200));
+            awaitBilled(instance, jobId);
+            CLOCK.advance(Duration.ofSeconds(100));
+            post(instance, "/service/computations/pause/", jobId); // at 1400 s, 400 s into running time
+            awaitSnapshot(instance, jobId, 6); // slice 1 5, paused 6
+            instance.close();
+
+            instance = LedgerInstance.start(database, 2, snapshotEveryChange);
+            CLOCK.advance(Duration.ofSeconds(600));
+            // resumed at 2000 s with 400 s of slice 1 left: slice 2 begins at 2400 s
+            assertThat(post(instance, "/service/computations/resume/", jobId).get("next_slice_time").asLong())
+                    .isEqualTo(s.getEpochSecond() + 2400);
+            CLOCK.advance(Duration.ofSeconds(400));
+            awaitBilled(instance, jobId);
+            post(instance, "/service/computations/finish/", jobId);
+            assertThat(slices(instance, jobId, s)).containsExactly(List.of(0L, 300L), List.of(1300L, 1800L), List.of(2400L, 2900L));
+        } finally {
+            instance.close();
+        }
+    }
+
+    /** Waits until the job has a snapshot taken at or after its event {@code sequence}. */
+    private static void awaitSnapshot(LedgerInstance instance, long jobId, long sequence) throws InterruptedException {
+        awaitTrue(() -> {
+            Long latest = instance.jdbc().queryForObject("SELECT max(sequence_number) FROM snapshot_event_entry"
+                    + " WHERE aggregate_identifier = ?", Long.class, "job:" + jobId);
+            return latest != null && latest >= sequence;
+        });
     }
 
     /**
