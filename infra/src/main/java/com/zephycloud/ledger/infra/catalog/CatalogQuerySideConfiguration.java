@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.catalog;
 
+import com.zephycloud.ledger.infra.messaging.AppendTracking;
 import com.zephycloud.ledger.jdbc.SqlDialect;
 import com.zephycloud.ledger.query.catalog.MachineOfferQueries;
 import com.zephycloud.ledger.query.catalog.MachineProjection;
@@ -8,9 +9,11 @@ import com.zephycloud.ledger.query.catalog.PricingProjection;
 import com.zephycloud.ledger.query.catalog.PricingQueries;
 import com.zephycloud.ledger.query.catalog.ProviderProjection;
 import com.zephycloud.ledger.query.catalog.ProviderQueries;
+import com.zephycloud.ledger.query.catalog.RecentMachineVersions;
 import com.zephycloud.ledger.query.catalog.SettledMachineVersions;
 import com.zephycloud.ledger.query.catalog.ToolchainProjection;
 import com.zephycloud.ledger.query.catalog.ToolchainQueries;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +57,21 @@ public class CatalogQuerySideConfiguration {
             @Value("${zephy.catalog.settled-versions.settle-delay}") Duration settleDelay,
             @Value("${zephy.catalog.settled-versions.capacity}") int capacity) {
         return new SettledMachineVersions(clock, settleDelay, capacity);
+    }
+
+    @Bean
+    public RecentMachineVersions recentMachineVersions(@Value("${zephy.read.head-max-age}") Duration maxAge,
+            @Value("${zephy.catalog.recent-versions.capacity}") int capacity) {
+        return new RecentMachineVersions(maxAge, capacity);
+    }
+
+    /** Created from {@code appendTracking}, so that it is registered after it (see {@link CatalogChangeTracking}). */
+    @Bean
+    public CatalogChangeTracking catalogChangeTracking(EventStore eventStore, AppendTracking appendTracking,
+                                                       RecentMachineVersions recentVersions) {
+        CatalogChangeTracking tracking = new CatalogChangeTracking(recentVersions);
+        eventStore.registerDispatchInterceptor(tracking);
+        return tracking;
     }
 
     @Bean
