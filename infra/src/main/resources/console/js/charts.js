@@ -65,7 +65,11 @@ export function barChart(element, categories, series) {
     return fitted(chart);
 }
 
-/** A job's statuses as consecutive bands on a time line. statuses: [{status, date}] oldest first; end: epoch s. */
+/**
+ * A job's statuses as consecutive bands on a time line, one row per status: a job paused and
+ * resumed has two running bands with the paused one, grey, between them.
+ * statuses: [{status, date}] oldest first; end: epoch s.
+ */
 export function timelineChart(element, statuses, end) {
     const chart = chartOn(element);
     const names = [...new Set(statuses.map(s => s.status))];
@@ -88,6 +92,8 @@ export function timelineChart(element, statuses, end) {
             data: statuses.map((s, i) => ({
                 name: s.status,
                 value: [names.indexOf(s.status), s.date * 1000, (i + 1 < statuses.length ? statuses[i + 1].date : end) * 1000],
+                // a pause is time not running (and not billed): grey, on a row of its own
+                itemStyle: s.status === 'paused' ? {color: '#9e9e9e'} : undefined,
             })),
         }],
     }, true);

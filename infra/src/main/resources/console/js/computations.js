@@ -6,7 +6,7 @@ import {guarded, param, start} from './page.js';
 start({
     computationsPage: () => ({
         userId: param('user_id'), projectUid: param('project_uid'), status: param('status'), order: 'job_id DESC',
-        statuses: ['pending', 'launching', 'running', 'finished', 'killed', 'canceled'],
+        statuses: ['pending', 'launching', 'running', 'paused', 'finished', 'killed', 'canceled'],
         rows: [], total: 0, offset: 0, pageSize: 25, errors: [], busy: false, dateTime,
         init() {
             this.load(0);

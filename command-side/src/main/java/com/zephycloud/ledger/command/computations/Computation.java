@@ -15,7 +15,9 @@ import com.zephycloud.ledger.kernel.events.computations.ComputationFinished;
 import com.zephycloud.ledger.kernel.events.computations.ComputationKilled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationLaunching;
 import com.zephycloud.ledger.kernel.events.computations.ComputationLogsAppended;
+import com.zephycloud.ledger.kernel.events.computations.ComputationPaused;
 import com.zephycloud.ledger.kernel.events.computations.ComputationProgressed;
+import com.zephycloud.ledger.kernel.events.computations.ComputationResumed;
 import com.zephycloud.ledger.kernel.events.computations.ComputationShutdownDisabled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationSliceCharged;
 import com.zephycloud.ledger.kernel.events.computations.ComputationStarted;
@@ -35,6 +37,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Charging a slice and recording it happen in one unit of work, and a slice is charged only when
  * it is the next one: a repeated or concurrent charge of the same slice changes nothing (a
  * concurrent one fails on the event store's sequence constraint).
+ * <p>
+ * A pause stops the slices' clock ({@link Pauses}): the seconds of the slice in progress that were
+ * paid but not run at the pause run after the resume, and the next slice begins after them.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -52,6 +57,8 @@ public class Computation {
     private Instant startTime;
     private long nextSlice;
     private boolean shutdownDisabled;
+    /** Initialized here for the snapshots taken before pauses existed, which have no value for it. */
+    private Pauses pauses = Pauses.NONE;
 
     protected Computation() {
     }
@@ -143,6 +150,35 @@ public class Computation {
         apply(new ComputationKilled(jobId, command.reason(), false, command.at()));
     }
 
+    /**
+     * Slices that began before the pause ran, so they are charged now if billing has not charged
+     * them yet (after a restart, say): the pause never leaves a begun slice unpaid. If one cannot
+     * be paid the computation is killed at its start, as billing would have, and is not paused.
+     */
+    @CommandHandler
+    public ComputationStatus handle(PauseComputation command, CreditAccounts accounts,
+                                    TransactionIdGenerator transactionIds) {
+        StatusTransitions.check(jobId, status, "pause", StatusTransitions.TO_PAUSED);
+        Instant at = command.at();
+        while (plan.start(pauses.origin(startTime), nextSlice).isBefore(at)) {
+            if (handle(new ChargeSlice(jobId, nextSlice, at), accounts, transactionIds) == SliceOutcome.KILLED) {
+                return status;
+            }
+        }
+        apply(new ComputationPaused(jobId, command.reason(), at, (int) nextSlice));
+        return ComputationStatus.PAUSED;
+    }
+
+    /** Answers when the next slice begins: the slices not begun yet move by the time paused. */
+    @CommandHandler
+    public Instant handle(ResumeComputation command) {
+        StatusTransitions.check(jobId, status, "resume", StatusTransitions.TO_RESUMED);
+        Instant at = pauses.resumeTime(command.at());
+        Instant nextSliceStart = plan.start(pauses.originAfterResume(startTime, at), nextSlice);
+        apply(new ComputationResumed(jobId, pauses.pausedAt(), at, (int) nextSlice, nextSliceStart));
+        return nextSliceStart;
+    }
+
     @CommandHandler
     public void handle(DisableShutdown command) {
         StatusTransitions.check(jobId, status, "disable the shutdown of", StatusTransitions.SHUTDOWN);
@@ -153,6 +189,9 @@ public class Computation {
 
     @CommandHandler
     public SliceOutcome handle(ChargeSlice command, CreditAccounts accounts, TransactionIdGenerator transactionIds) {
+        if (status == ComputationStatus.PAUSED) {
+            return SliceOutcome.PAUSED;
+        }
         if (status != ComputationStatus.RUNNING) {
             return SliceOutcome.NOT_RUNNING;
         }
@@ -164,7 +203,7 @@ public class Computation {
             throw new IllegalArgumentException("slice " + n + " of job " + jobId.value() + " cannot be charged before slice "
                     + nextSlice);
         }
-        Instant sliceStart = plan.start(startTime, n);
+        Instant sliceStart = plan.start(pauses.origin(startTime), n);
         if (sliceStart.isAfter(command.at())) {
             return SliceOutcome.NOT_DUE;
         }
@@ -178,7 +217,7 @@ public class Computation {
             apply(new ComputationKilled(jobId, "unpaid: slice " + n + " could not be charged, " + why, true, sliceStart));
             return SliceOutcome.KILLED;
         }
-        Instant sliceEnd = plan.end(startTime, n);
+        Instant sliceEnd = plan.end(pauses.origin(startTime), n);
         TransactionId transactionId = transactionIds.next();
         ChargeContext context = new ChargeContext(projectUid, jobId.value(), sliceStart, sliceEnd,
                 plan.coresPerSec(n), null, null);
@@ -219,6 +258,18 @@ public class Computation {
     @EventSourcingHandler
     void on(ComputationSliceCharged event) {
         nextSlice = event.sliceNumber() + 1L;
+    }
+
+    @EventSourcingHandler
+    void on(ComputationPaused event) {
+        status = ComputationStatus.PAUSED;
+        pauses = pauses.pausedAt(event.at());
+    }
+
+    @EventSourcingHandler
+    void on(ComputationResumed event) {
+        status = ComputationStatus.RUNNING;
+        pauses = pauses.resumedAt(event.at());
     }
 
     @EventSourcingHandler

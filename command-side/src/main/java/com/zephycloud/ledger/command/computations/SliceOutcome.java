@@ -11,5 +11,10 @@ public enum SliceOutcome {
     /** The slice was charged before (a repeated or stale command): nothing done. */
     ALREADY_CHARGED,
     /** The computation is not running (not started, or ended): nothing to charge. */
-    NOT_RUNNING
+    NOT_RUNNING,
+    /**
+     * The computation is paused: nothing charged. A paused computation is out of the billing
+     * schedule, so a billing worker asking for it acts on a view older than the pause.
+     */
+    PAUSED
 }

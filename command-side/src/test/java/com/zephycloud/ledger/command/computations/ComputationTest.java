@@ -157,7 +157,7 @@ class ComputationTest {
         fixture.given(submitted())
                 .when(new FinishComputation(JOB, T))
                 .expectException(IllegalStateException.class)
-                .expectExceptionMessage("job 54 is pending: cannot finish it (allowed when running)")
+                .expectExceptionMessage("job 54 is pending: cannot finish it (allowed when running or paused)")
                 .expectNoEvents();
     }
 

@@ -2,10 +2,13 @@ package com.zephycloud.ledger.infra.computations;
 
 import com.zephycloud.ledger.command.computations.AppendLogs;
 import com.zephycloud.ledger.command.computations.CancelComputation;
+import com.zephycloud.ledger.command.computations.ComputationStatus;
 import com.zephycloud.ledger.command.computations.FinishComputation;
 import com.zephycloud.ledger.command.computations.LaunchComputation;
 import com.zephycloud.ledger.command.computations.MachineOffer;
+import com.zephycloud.ledger.command.computations.PauseComputation;
 import com.zephycloud.ledger.command.computations.ReportProgress;
+import com.zephycloud.ledger.command.computations.ResumeComputation;
 import com.zephycloud.ledger.command.computations.StartComputation;
 import com.zephycloud.ledger.command.computations.SubmitComputation;
 import com.zephycloud.ledger.infra.http.ApiParams;
@@ -116,6 +119,29 @@ public class SchedulerEndpoints {
         JobId job = JobId.of(jobId);
         commands.send(new FinishComputation(job, clock.instant()));
         return ApiResponse.ok();
+    }
+
+    /**
+     * Answers {@code {"status": "paused"}}, or {@code {"status": "killed"}} when a slice that began
+     * before the pause could not be paid (the job is then stopped as billing would have stopped it).
+     */
+    @RequestMapping(path = "/pause", method = POST)
+    public ApiResponse pause(ApiParams params) {
+        long jobId = params.requiredId("job_id");
+        String reason = params.optionalText("reason");
+        params.done();
+        ComputationStatus status = commands.send(new PauseComputation(JobId.of(jobId),
+                reason == null ? "paused by the scheduler" : reason, clock.instant()));
+        return ApiResponse.ok(Map.of("status", status.json()));
+    }
+
+    /** Answers {@code {"next_slice_time": t}}: when the next slice begins and is charged (epoch seconds). */
+    @RequestMapping(path = "/resume", method = POST)
+    public ApiResponse resume(ApiParams params) {
+        long jobId = params.requiredId("job_id");
+        params.done();
+        Instant nextSlice = commands.send(new ResumeComputation(JobId.of(jobId), clock.instant()));
+        return ApiResponse.ok(Map.of("next_slice_time", nextSlice.getEpochSecond()));
     }
 
     @RequestMapping(path = "/cancel", method = POST)

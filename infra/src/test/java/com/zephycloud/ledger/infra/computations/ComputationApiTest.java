@@ -269,7 +269,7 @@ class ComputationApiTest {
         long jobId = submit(userId, login + "-p", 1);
 
         assertThat(service().post("/service/computations/finish/", params("job_id", jobId)).refused(409).get(0))
-                .isEqualTo("job " + jobId + " is pending: cannot finish it (allowed when running)");
+                .isEqualTo("job " + jobId + " is pending: cannot finish it (allowed when running or paused)");
         service().post("/service/computations/progress/", params("job_id", jobId, "progress", 0.5)).refused(409);
         service().post("/service/computations/start/", params("job_id", jobId)).ok();
         assertThat(service().post("/service/computations/progress/", params("job_id", jobId, "progress", 1.5))

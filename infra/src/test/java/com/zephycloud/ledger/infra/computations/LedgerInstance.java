@@ -26,6 +26,11 @@ final class LedgerInstance implements AutoCloseable {
     }
 
     static LedgerInstance start(String databaseUrl, int billingWorkers) {
+        return start(databaseUrl, billingWorkers, new String[0]);
+    }
+
+    /** @param settings more {@code --key=value} arguments */
+    static LedgerInstance start(String databaseUrl, int billingWorkers, String... settings) {
         List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + databaseUrl,
                 "--server.port=0",
                 "--zephy.admin.password=" + TestDatabase.ADMIN_PASSWORD,
@@ -36,6 +41,7 @@ final class LedgerInstance implements AutoCloseable {
         for (String setting : TestDatabase.SMALL_POOL) {
             arguments.add("--" + setting);
         }
+        arguments.addAll(List.of(settings));
         ServletWebServerApplicationContext context = (ServletWebServerApplicationContext) new SpringApplicationBuilder(
                 LedgerApplication.class, CatalogTestDouble.class, ControlledClock.class)
                 .run(arguments.toArray(String[]::new));

@@ -169,6 +169,44 @@ class ConsoleBrowserTest extends ApiTest {
     }
 
     @Test
+    void aPausedAndResumedJobsTimelineShowsThePauseBetweenItsRunningBands() {
+        String provider = unique("pause").toLowerCase();
+        admin().post("/admin/providers/create/", params("provider_name", provider, "location", "eu", "type", "aws")).ok();
+        admin().post("/admin/machines/create/", params("provider_name", provider, "machine_name", "m", "cores", 4,
+                "ram", 1024, "availability", 1, "price_sec_granularity", 300, "price_min_sec_granularity", 600,
+                "cost_per_hour", 0.1, "cost_currency", "dollar", "cost_sec_granularity", 1,
+                "cost_min_sec_granularity", 60, "prices", Map.of("root", 1, "gold", 1, "silver", 1, "bronze", 1))).ok();
+        String toolchain = unique("tc");
+        admin().post("/admin/toolchains/create/", params("toolchain_name", toolchain, "fixed_price", 0.5,
+                "machine_limit", 1, "machines", Map.of(provider, List.of("m")))).ok();
+        String login = unique("pauser");
+        long userId = newUser(login, "10");
+        long jobId = service().post("/service/computations/submit/", params("user_id", userId, "project_uid",
+                login + "-p", "toolchain_name", toolchain, "provider_name", provider, "machine_name", "m")).ok()
+                .get("job_id").asLong();
+        service().post("/service/computations/start/", params("job_id", jobId)).ok();
+        service().post("/service/computations/pause/", params("job_id", jobId, "reason", "maintenance")).ok();
+        service().post("/service/computations/resume/", params("job_id", jobId)).ok();
+
+        signIn("/console/job.html?id=" + jobId);
+        pages.waitForText(By.id("job-status"), "running");
+        List<String> rows = driver.findElements(By.cssSelector("#statuses tbody tr")).stream()
+                .map(row -> (row.findElements(By.tagName("td")).get(0).getText() + " / "
+                        + row.findElements(By.tagName("td")).get(2).getText()).strip()).toList();
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0)).matches("running / resumed after \\d+ s paused");
+        assertThat(rows.subList(1, 4)).containsExactly("paused / maintenance", "running /", "pending /");
+        // the chart's bands, oldest first: the pause on a row of its own, grey, between the running ones
+        String bands = "const chart = echarts.getInstanceByDom(document.getElementById('timeline'));"
+                + "return chart ? chart.getOption().series[0].data.map(d => d.name + ':'"
+                + " + (d.itemStyle ? d.itemStyle.color : '')) : null;";
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(d -> driver.executeScript(bands) instanceof List<?> list && list.size() == 4);
+        assertThat(driver.executeScript(bands))
+                .isEqualTo(List.of("pending:", "running:", "paused:#9e9e9e", "running:"));
+    }
+
+    @Test
     void badInputShowsTheApisOwnMessage() throws Exception {
         signIn("/console/user.html?id=987654321");
         pages.waitForPage("user.html");

@@ -6,7 +6,9 @@ import com.zephycloud.ledger.kernel.events.computations.ComputationFinished;
 import com.zephycloud.ledger.kernel.events.computations.ComputationKilled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationLaunching;
 import com.zephycloud.ledger.kernel.events.computations.ComputationLogsAppended;
+import com.zephycloud.ledger.kernel.events.computations.ComputationPaused;
 import com.zephycloud.ledger.kernel.events.computations.ComputationProgressed;
+import com.zephycloud.ledger.kernel.events.computations.ComputationResumed;
 import com.zephycloud.ledger.kernel.events.computations.ComputationShutdownDisabled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationStarted;
 import com.zephycloud.ledger.kernel.events.computations.ComputationSubmitted;
@@ -64,6 +66,16 @@ public class ComputationProjection {
     @EventHandler
     void on(ComputationLogsAppended e) {
         jdbc.update("UPDATE computations SET has_logs = TRUE WHERE job_id = ?", e.jobId().value());
+    }
+
+    @EventHandler
+    void on(ComputationPaused e) {
+        status(e.jobId().value(), "paused");
+    }
+
+    @EventHandler
+    void on(ComputationResumed e) {
+        status(e.jobId().value(), "running");
     }
 
     @EventHandler

@@ -5,6 +5,8 @@ import com.zephycloud.ledger.kernel.events.computations.ComputationCanceled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationFinished;
 import com.zephycloud.ledger.kernel.events.computations.ComputationKilled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationLaunching;
+import com.zephycloud.ledger.kernel.events.computations.ComputationPaused;
+import com.zephycloud.ledger.kernel.events.computations.ComputationResumed;
 import com.zephycloud.ledger.kernel.events.computations.ComputationStarted;
 import com.zephycloud.ledger.kernel.events.computations.ComputationSubmitted;
 import com.zephycloud.ledger.query.common.ReadModelTables;
@@ -14,6 +16,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** The {@code computation_statuses} table: the status history of every job, with dates and reasons. */
@@ -41,6 +44,18 @@ public class ComputationStatusProjection {
     @EventHandler
     void on(ComputationStarted e, @SequenceNumber long seq) {
         insert(e.jobId().value(), seq, "running", e.startTime(), null);
+    }
+
+    @EventHandler
+    void on(ComputationPaused e, @SequenceNumber long seq) {
+        insert(e.jobId().value(), seq, "paused", e.at(), e.reason());
+    }
+
+    /** Running again: the history says since when, and for how long it was paused. */
+    @EventHandler
+    void on(ComputationResumed e, @SequenceNumber long seq) {
+        insert(e.jobId().value(), seq, "running", e.at(),
+                "resumed after " + Duration.between(e.pausedAt(), e.at()).toSeconds() + " s paused");
     }
 
     @EventHandler

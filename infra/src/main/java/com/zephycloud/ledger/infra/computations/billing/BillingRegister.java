@@ -6,6 +6,8 @@ import com.zephycloud.ledger.kernel.JobId;
 import com.zephycloud.ledger.kernel.events.computations.ComputationCanceled;
 import com.zephycloud.ledger.kernel.events.computations.ComputationFinished;
 import com.zephycloud.ledger.kernel.events.computations.ComputationKilled;
+import com.zephycloud.ledger.kernel.events.computations.ComputationPaused;
+import com.zephycloud.ledger.kernel.events.computations.ComputationResumed;
 import com.zephycloud.ledger.kernel.events.computations.ComputationSliceCharged;
 import com.zephycloud.ledger.kernel.events.computations.ComputationStarted;
 import org.axonframework.config.ProcessingGroup;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
  * stores the computation's events. A started computation gets a schedule row due at its start; a
  * charged slice moves it to the next slice (and only from the slice just charged) and is written
  * once in {@code computation_slice_charge}, whose key refuses a second charge of the same slice;
- * an ended computation leaves the schedule. The writes go to the database in batches, before the
+ * an ended computation leaves the schedule, and so does a paused one until it resumes (with its
+ * next slice moved by the pause). The writes go to the database in batches, before the
  * transaction commits ({@link BatchedStatements}).
  */
 @Component
@@ -56,6 +59,23 @@ public class BillingRegister {
                         event.sliceNumber()},
                 "slice " + event.sliceNumber() + " of job " + event.jobId().value()
                         + " is not the next one of the billing schedule");
+    }
+
+    /**
+     * A paused computation has nothing to bill until it resumes. {@link BillingScheduleLock} took
+     * this row before the pause loaded the job, so no billing worker holds it: the delete waits
+     * for no one.
+     */
+    @EventHandler
+    void on(ComputationPaused event) {
+        writes.update("DELETE FROM billing_schedule WHERE job_id = ?", event.jobId().value());
+    }
+
+    /** No worker can hold the row of a paused job: there is none until this one. */
+    @EventHandler
+    void on(ComputationResumed event) {
+        writes.update("INSERT INTO billing_schedule (job_id, next_slice, due_us) VALUES (?, ?, ?)",
+                event.jobId().value(), (long) event.nextSlice(), Micros.of(event.nextSliceStart()));
     }
 
     @EventHandler

@@ -156,6 +156,12 @@ public class SliceBilling {
             log.info("{} ended before its slice {} was charged; removed from the billing schedule",
                     slice.jobId(), slice.slice());
             jdbc.update(BillingRegister.UNSCHEDULE, slice.jobId().value());
+        } else if (outcome == SliceOutcome.PAUSED) {
+            // a paused job has no schedule row: this instance's copy of the job predates its
+            // resume. Failing rolls the batch back with that copy, and the slice is charged again
+            // from the stored events; treating it as paused would drop a running job's billing.
+            throw new IllegalStateException(slice.jobId() + " is paused in this instance's cache but scheduled"
+                    + " for slice " + slice.slice() + ": the cache is older than its resume");
         } else if (outcome == SliceOutcome.ALREADY_CHARGED) {
             // cannot happen while the register moves with each charge; never delete billing on a guess
             log.error("billing schedule of {} is behind the job (slice {} already charged); left for an operator",
