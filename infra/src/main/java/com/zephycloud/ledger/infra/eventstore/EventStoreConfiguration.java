@@ -114,14 +114,19 @@ public class EventStoreConfiguration {
     /**
      * Axon's embedded event store as its auto-configuration builds it, except that its producer,
      * which feeds the projections' processors, reads the head of the storage at most every
-     * {@code tailInterval} ({@link PacedTailReads}).
+     * {@code tailInterval} ({@link PacedTailReads}), and after a read that found nothing waits
+     * {@code fetchDelay} instead of Axon's second: commits of this instance wake it anyway, but
+     * the events of other instances sharing the store were seen up to a second late, and a
+     * read-your-writes wait on this instance waited for them as long.
      */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          org.axonframework.config.Configuration configuration,
-                                         @Value("${zephy.events.tail-interval}") Duration tailInterval) {
+                                         @Value("${zephy.events.tail-interval}") Duration tailInterval,
+                                         @Value("${zephy.events.fetch-delay}") Duration fetchDelay) {
         return EmbeddedEventStore.builder()
                 .storageEngine(new PacedTailReads(storageEngine, tailInterval))
+                .fetchDelay(fetchDelay.toMillis())
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .build();
