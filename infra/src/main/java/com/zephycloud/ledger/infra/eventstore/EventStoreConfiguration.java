@@ -27,9 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.UUID;
 
 /**
  * Names of Axon's tables, as the Flyway migration V1 creates them, the event storage engine and
@@ -156,22 +154,22 @@ public class EventStoreConfiguration {
                 .build();
     }
 
-    /**
-     * Axon's token store as its auto-configuration builds it, but with an owner name of this
-     * application instance. Axon names the owner of a claim after the JVM ({@code pid@host}), and
-     * two instances of that name (two in one JVM, or each pid 1 in containers sharing a host name)
-     * each take the other's claims for their own: both would process the same segment, and a
-     * projection would apply its events twice.
-     */
+    @Bean
+    public InstanceName instanceName() {
+        return InstanceName.unique();
+    }
+
+    /** Axon's token store as its auto-configuration builds it, but with an owner name of this instance ({@link InstanceName}). */
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
+                                 InstanceName instance,
                                  @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(schema)
                 .serializer(serializer)
                 .claimTimeout(claimTimeout)
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
+                .nodeId(instance.value())
                 .build();
     }
 
