@@ -19,6 +19,7 @@ import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,12 +30,19 @@ import java.util.Locale;
 /**
  * The {@code users} table: one row per user with its current rank, credit and state, its limits,
  * and the spend of the month of its last charge, counted by the rule of {@link MonthlySpend}
- * (written here in SQL, so that a batch of charges needs no read).
+ * (written here in SQL, so that a batch of charges needs no read). Handled a second time, events
+ * change nothing in the end: the row is inserted only if absent, every other update but the
+ * month's spend sets a value (the credit is the balance after the entry), and the month's spend
+ * keeps {@code spend_seq}, the place in the user's stream of the last charge counted, so that a
+ * charge at or before it is not counted again.
  */
 @ProcessingGroup(UserProjection.PROCESSING_GROUP)
 public class UserProjection {
 
     public static final String PROCESSING_GROUP = "users";
+
+    /** The charge at the last parameter comes after the last one counted in the month's spend. */
+    private static final String NOT_COUNTED = "(spend_seq IS NULL OR spend_seq < ?)";
 
     private final JdbcTemplate jdbc;
     private final BatchedStatements writes;
@@ -47,7 +55,7 @@ public class UserProjection {
     @EventHandler
     void on(UserRegistered event, @Timestamp Instant at) {
         writes.update("INSERT INTO users (user_id, login, email, rank, credit, deleted, created_us)"
-                        + " VALUES (?, ?, ?, ?, 0, FALSE, ?)",
+                        + " VALUES (?, ?, ?, ?, 0, FALSE, ?) ON CONFLICT DO NOTHING",
                 event.userId().value(), event.login(), event.email().toLowerCase(Locale.ROOT),
                 event.rank().json(), Micros.of(at));
     }
@@ -79,25 +87,27 @@ public class UserProjection {
     }
 
     @EventHandler
-    void on(CreditConsumed event, @Timestamp Instant at) {
+    void on(CreditConsumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         updateCredit(event);
         long month = monthOf(at);
         writes.update("UPDATE users SET month_spend = CASE WHEN spend_month_us = ? THEN month_spend + ? ELSE ? END,"
-                        + " spend_month_us = ? WHERE user_id = ?",
-                month, event.amount().value(), event.amount().value(), month, event.userId().value());
+                        + " spend_month_us = ?, spend_seq = ? WHERE user_id = ? AND " + NOT_COUNTED,
+                month, event.amount().value(), event.amount().value(), month, sequence, event.userId().value(),
+                sequence);
     }
 
     /** A charge given back lowers the spend of the month of the cancellation, never below zero. */
     @EventHandler
-    void on(TransactionCanceled event, @Timestamp Instant at) {
+    void on(TransactionCanceled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         updateCredit(event);
         if (event.category() == null || !event.reversalAmount().isPositive()) {
             return;
         }
         long month = monthOf(at);
         writes.update("UPDATE users SET month_spend = CASE WHEN spend_month_us = ?"
-                        + " THEN GREATEST(month_spend - ?, 0) ELSE 0 END, spend_month_us = ? WHERE user_id = ?",
-                month, event.reversalAmount().value(), month, event.userId().value());
+                        + " THEN GREATEST(month_spend - ?, 0) ELSE 0 END, spend_month_us = ?, spend_seq = ?"
+                        + " WHERE user_id = ? AND " + NOT_COUNTED,
+                month, event.reversalAmount().value(), month, sequence, event.userId().value(), sequence);
     }
 
     @EventHandler
