@@ -61,7 +61,12 @@ final class StoredPayloadPassThrough {
     private void copyObject(JsonParser in, JsonGenerator out, boolean top) throws IOException {
         out.writeStartObject();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
-            String name = names.computeIfAbsent(in.currentName(), snakeCase::translate);
+            String stored = in.currentName();
+            String name = names.get(stored); // a plain read on the way of every field; computed once per name
+            if (name == null) {
+                name = snakeCase.translate(stored);
+                names.put(stored, name);
+            }
             in.nextToken();
             if (top && EventContract.WITHHELD_FIELDS.contains(name)) {
                 in.skipChildren();
