@@ -46,7 +46,7 @@ public class EventEndpoints {
     public ApiResponse list(ApiParams params) {
         FeedQuery query = FeedParams.read(params, contract, clock, maxLimit);
         params.done();
-        return ApiResponse.ok(feed.read(query));
+        return ApiResponse.ok(query.filtered() ? feed.read(query) : feed.page(query));
     }
 
     /** Server-Sent Events: catch-up from {@code after} (or Last-Event-ID), then live. */

@@ -1,9 +1,15 @@
 package com.zephycloud.ledger.infra.events;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import org.axonframework.common.DateTimeUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,18 +38,73 @@ public class EventFeed {
     private final StoredEventMapper mapper;
     private final GapRule gaps;
     private final int scanWindow;
+    private final PublishedEventWriter writer;
 
     public EventFeed(JdbcTemplate jdbc, StoredEventMapper mapper, GapRule gaps, int scanWindow) {
         this.jdbc = jdbc;
         this.mapper = mapper;
         this.gaps = gaps;
         this.scanWindow = scanWindow;
+        this.writer = new PublishedEventWriter(mapper);
     }
 
     public FeedPage read(FeedQuery query) {
+        List<PublishedEvent> events = new ArrayList<>();
+        long next = scan(query, (row, position, time) -> {
+            read(row, position, time, query).ifPresent(events::add);
+            return events.size() < query.limit();
+        });
+        return new FeedPage(events, next);
+    }
+
+    /**
+     * The page of an unfiltered query, {@code {"events": [...], "next": P}} as {@link #read} would
+     * answer it, written while the rows are read: each event straight from its row to the JSON
+     * ({@link PublishedEventWriter}), with no page of events built in between.
+     */
+    public JsonSerializable page(FeedQuery query) {
+        if (query.filtered()) {
+            throw new IllegalArgumentException("a filtered query is answered by read()");
+        }
+        return new JsonSerializable.Base() {
+            @Override
+            public void serialize(JsonGenerator out, SerializerProvider provider) throws IOException {
+                out.writeStartObject();
+                out.writeArrayFieldStart("events");
+                long next = scan(query, (row, position, time) -> {
+                    Optional<PublishedEventType> type = mapper.typeOf(row.getString(6));
+                    if (type.isPresent()) {
+                        writer.write(out, type.get(), row.getString(2), position, row.getString(3), row.getLong(4),
+                                time, row.getString(6), row.getString(7), row.getBytes(8));
+                    }
+                    return true;
+                });
+                out.writeEndArray();
+                out.writeNumberField("next", next);
+                out.writeEndObject();
+            }
+
+            @Override
+            public void serializeWithType(JsonGenerator out, SerializerProvider provider, TypeSerializer types)
+                    throws IOException {
+                serialize(out, provider);
+            }
+        };
+    }
+
+    /** What a scan does with each row it passes; false stops it there. */
+    @FunctionalInterface
+    private interface RowHandler {
+        boolean handle(ResultSet row, long position, Instant time) throws SQLException, IOException;
+    }
+
+    /**
+     * Reads the rows after the query's position in order, up to its window, stopping before an
+     * unsettled gap ({@link GapRule}) or when {@code handler} says so; answers the last position passed.
+     */
+    private long scan(FeedQuery query, RowHandler handler) {
         long after = query.since() == null ? query.after() : Math.max(query.after(), firstPositionSince(query.since()) - 1);
         int window = query.filtered() ? Math.max(query.limit(), scanWindow) : query.limit();
-        List<PublishedEvent> events = new ArrayList<>();
         Cursor cursor = new Cursor(after);
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM domain_event_entry"
@@ -53,7 +114,7 @@ public class EventFeed {
             statement.setFetchSize(Math.min(window, 1000));
             return statement;
         }, (ResultSet row) -> {
-            if (cursor.stopped || events.size() >= query.limit()) {
+            if (cursor.stopped) {
                 return; // the remaining rows wait for the next request
             }
             long position = row.getLong(1);
@@ -63,9 +124,13 @@ public class EventFeed {
                 return;
             }
             cursor.last = position;
-            read(row, position, time, query).ifPresent(events::add);
+            try {
+                cursor.stopped = !handler.handle(row, position, time);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         });
-        return new FeedPage(events, cursor.last);
+        return cursor.last;
     }
 
     /** How far a read went: the last position passed, and whether it stopped at a gap. */

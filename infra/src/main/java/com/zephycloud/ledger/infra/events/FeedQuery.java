@@ -22,6 +22,7 @@ public record FeedQuery(long after, int limit, Set<String> types, Long userId, L
         return new FeedQuery(position, limit, types, userId, jobId, since);
     }
 
+    /** True when some events after {@code after} may be left out (a filter), false when all are answered. */
     boolean filtered() {
         return !types.isEmpty() || userId != null || jobId != null || since != null;
     }

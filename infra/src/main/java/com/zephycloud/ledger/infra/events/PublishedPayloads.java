@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.infra.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zephycloud.ledger.infra.json.ApiJson;
 
@@ -10,7 +11,13 @@ import com.zephycloud.ledger.infra.json.ApiJson;
  */
 public final class PublishedPayloads {
 
-    private static final ObjectMapper JSON = ApiJson.create();
+    /**
+     * The API's JSON, except that building a payload's tree keeps a decimal as the API writes it:
+     * by default the tree strips trailing zeros once more, and a whole amount (100) then comes out
+     * in exponent form (1E+2).
+     */
+    private static final ObjectMapper JSON = ApiJson.create()
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private PublishedPayloads() {
     }

@@ -1,9 +1,9 @@
 package com.zephycloud.ledger.infra.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zephycloud.ledger.infra.LedgerApplication;
 import com.zephycloud.ledger.infra.support.ApiClient;
+import com.zephycloud.ledger.infra.support.ApiResult;
 import com.zephycloud.ledger.infra.support.EventTableWriter;
 import com.zephycloud.ledger.infra.support.TestDatabase;
 import com.zephycloud.ledger.kernel.ChargeCategory;
@@ -15,23 +15,14 @@ import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.serialization.Serializer;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,22 +30,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static com.zephycloud.ledger.infra.support.ApiClient.params;
 
 /**
  * Figures for docs/benchmarks.md ("Events"): the feed's catch-up rate over 1,000,000 events
- * against a plain sequential read of the event table, and the SQS publisher's rate and delay from
- * command to message received. Run: ./mvnw -B -Pbenchmark verify -pl infra -am -Dtest=EventsBenchmark
+ * against a plain sequential read of the event table (the broker publisher's figures:
+ * {@code BrokerPublisherBenchmark}). Run: ./mvnw -B -Pbenchmark verify -pl infra -am -Dtest=EventsBenchmark
  */
 @Tag("benchmark")
 class EventsBenchmark {
 
     private static final int FEED_EVENTS = Integer.getInteger("bench.feed.events", 1_000_000);
-    private static final int COMMANDS = Integer.getInteger("bench.sqs.commands", 2_000);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ConfigurableApplicationContext start(String database, String... extra) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + database,
@@ -102,17 +89,35 @@ class EventsBenchmark {
             double plainSeconds = seconds(plainStart);
 
             ApiClient service = ApiClient.service(port(application));
-            long feedStart = System.nanoTime();
-            long feedEvents = 0;
-            long after = 0;
-            while (true) {
-                JsonNode page = service.get("/service/events/list", params("after", after, "limit", 1000)).ok();
-                feedEvents += page.get("events").size();
+            // A consumer that parses each page into a tree (ApiClient, as the API tests read answers)...
+            long treeStart = System.nanoTime();
+            double serverMillis = 0;
+            long treeEvents = 0;
+            for (long after = 0; ; ) {
+                ApiResult answer = service.get("/service/events/list", params("after", after, "limit", 1000));
+                serverMillis += Double.parseDouble(answer.headers().firstValue("Server-Timing").orElseThrow()
+                        .replaceAll(".*dur=", ""));
+                JsonNode page = answer.ok();
+                treeEvents += page.get("events").size();
                 long next = page.get("next").asLong();
                 if (next == after) {
                     break;
                 }
                 after = next;
+            }
+            double treeSeconds = seconds(treeStart);
+            // ...and one that parses each page as it arrives, every token, building nothing
+            StreamingFeedConsumer streaming = new StreamingFeedConsumer(port(application), "scheduler",
+                    TestDatabase.SERVICE_PASSWORD);
+            long feedStart = System.nanoTime();
+            long feedEvents = 0;
+            for (long after = 0; ; ) {
+                StreamingFeedConsumer.Page page = streaming.page(after, 1000);
+                feedEvents += page.events();
+                if (page.next() == after) {
+                    break;
+                }
+                after = page.next();
             }
             double feedSeconds = seconds(feedStart);
 
@@ -121,9 +126,13 @@ class EventsBenchmark {
                     FEED_EVENTS, insertSeconds, FEED_EVENTS / insertSeconds);
             System.out.printf("  plain sequential read of the event table: %,d rows in %.1f s = %,.0f rows/s%n",
                     plainRows, plainSeconds, plainRows / plainSeconds);
-            System.out.printf("  feed catch-up (events/list, limit 1000, over HTTP): %,d events in %.1f s = %,.0f events/s"
-                    + " (%.2f x the plain read)%n", feedEvents, feedSeconds, feedEvents / feedSeconds,
-                    (feedEvents / feedSeconds) / (plainRows / plainSeconds));
+            System.out.printf("  feed catch-up (events/list, limit 1000, over HTTP), pages parsed into trees: %,d events"
+                    + " in %.1f s = %,.0f events/s (%.2f x the plain read); server time %.1f s%n", treeEvents,
+                    treeSeconds, treeEvents / treeSeconds, (treeEvents / treeSeconds) / (plainRows / plainSeconds),
+                    serverMillis / 1000);
+            System.out.printf("  feed catch-up (events/list, limit 1000, over HTTP), pages parsed as a stream: %,d events"
+                    + " in %.1f s = %,.0f events/s (%.2f x the plain read)%n", feedEvents, feedSeconds,
+                    feedEvents / feedSeconds, (feedEvents / feedSeconds) / (plainRows / plainSeconds));
         }
     }
 
@@ -147,94 +156,6 @@ class EventsBenchmark {
                 return bytes > 0 ? rows : 0;
             }
         }
-    }
-
-    @Test
-    void sqsPublishingRateAndDelayFromCommandToMessage() throws Exception {
-        SQSRestServer broker = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-        int brokerPort = broker.waitUntilStarted().localAddress().getPort();
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        SqsClient sqs = SqsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + brokerPort))
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
-        String queueUrl = sqs.createQueue(request -> request.queueName("bench-events.fifo")
-                .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
-        try (ConfigurableApplicationContext application = start(freshDatabase("bench_sqs_"),
-                "--zephy.aws.events.enabled=true", "--zephy.aws.endpoint=http://127.0.0.1:" + brokerPort,
-                "--zephy.aws.events.queue-url=" + queueUrl, "--zephy.aws.events.types=ledger.CreditAdded")) {
-            ApiClient admin = ApiClient.admin(port(application));
-            List<Long> users = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                users.add(admin.post("/admin/user/new/", params("login", "bench" + (char) ('a' + i), "email",
-                        "bench" + i + "@example.com", "pwd", "secret-password", "rank", "gold")).ok().asLong());
-            }
-            Map<String, Long> sentAt = new ConcurrentHashMap<>();
-            List<Long> delays = new ArrayList<>();
-            long[] firstLast = {Long.MAX_VALUE, 0};
-            Thread receiver = new Thread(() -> {
-                while (delays.size() < COMMANDS) {
-                    List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
-                            .maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-                    long now = System.nanoTime();
-                    for (Message message : messages) {
-                        try {
-                            String reason = JSON.readTree(message.body()).get("payload").get("reason").asText();
-                            Long sent = sentAt.get(reason);
-                            if (sent != null) {
-                                delays.add(now - sent);
-                                firstLast[0] = Math.min(firstLast[0], now);
-                                firstLast[1] = now;
-                            }
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                    if (!messages.isEmpty()) {
-                        sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(messages.stream()
-                                .map(m -> software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry.builder()
-                                        .id(m.messageId()).receiptHandle(m.receiptHandle()).build()).toList()));
-                    }
-                }
-            });
-            receiver.start();
-            long start = System.nanoTime();
-            List<Thread> senders = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int thread = t;
-                Thread sender = new Thread(() -> {
-                    for (int i = thread; i < COMMANDS; i += 4) {
-                        String reason = "bench-" + i;
-                        sentAt.put(reason, System.nanoTime());
-                        admin.post("/admin/user/credit/add/", params("user_id", users.get(i % users.size()),
-                                "nbr_coins", "1", "reason", reason)).ok();
-                    }
-                });
-                senders.add(sender);
-                sender.start();
-            }
-            for (Thread sender : senders) {
-                sender.join();
-            }
-            double commandSeconds = seconds(start);
-            receiver.join(300_000);
-            List<Long> sorted = delays.stream().sorted().toList();
-            System.out.printf("%nEVENTS BENCHMARK SQS publisher (%s, ElasticMQ in-process)%n",
-                    TestDatabase.isPostgres() ? "PostgreSQL" : "H2");
-            System.out.printf("  %,d credit/add commands from 4 HTTP clients in %.1f s (%,.0f commands/s)%n",
-                    COMMANDS, commandSeconds, COMMANDS / commandSeconds);
-            System.out.printf("  received %,d messages; publishing rate %,.0f messages/s (first to last received)%n",
-                    sorted.size(), sorted.size() / ((firstLast[1] - firstLast[0]) / 1e9));
-            System.out.printf("  delay command sent -> message received: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
-        } finally {
-            sqs.close();
-            broker.stopAndWait();
-        }
-    }
-
-    private static double percentile(List<Long> sorted, double p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
     }
 
     private static double seconds(long start) {

@@ -11,43 +11,50 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
- * Sends every published event (of the configured types) to the broker, in position order. It
- * runs on a tracking processor of its own: its position is stored in the token table, so after a
- * restart or an outage it resumes where it stopped. An event is sent again if the application
- * stopped before its position was stored; FIFO destinations drop the repeat by event id.
+ * Sends every published event (of the configured types) to the broker, in order per aggregate.
+ * It runs on a tracking processor of its own: the events of one processor batch are gathered,
+ * and sent in batches to each destination just before the batch's position is stored
+ * ({@link DestinationPublisher}); a failure stops the batch, whose position is then not stored.
+ * After a restart or an outage it resumes at the stored position: the events of a batch that was
+ * partly sent are sent again, and FIFO destinations drop the repeats by event id.
  */
 @ProcessingGroup(EventBrokerPublisher.PROCESSING_GROUP)
-public class EventBrokerPublisher {
+public class EventBrokerPublisher implements AutoCloseable {
 
     /** Outbound, not a read model: queries do not wait for it, rebuilds do not replay it (ProcessingGroups). */
     public static final String PROCESSING_GROUP = ProcessingGroups.EVENT_BROKER;
 
-    private static final Logger log = LoggerFactory.getLogger(EventBrokerPublisher.class);
+    private static final String GATHERED = EventBrokerPublisher.class.getName() + ".gathered";
 
     private final StoredEventMapper mapper;
-    private final List<EventSink> sinks;
+    private final List<DestinationPublisher> destinations;
     private final Set<String> types;
-    private final RetryPolicy retry;
+    private final ExecutorService lanes;
 
-    /** {@code types} empty: every published type. */
-    public EventBrokerPublisher(StoredEventMapper mapper, List<EventSink> sinks, Set<String> types, RetryPolicy retry) {
+    /**
+     * {@code types} empty: every published type. {@code lanes}: the threads the destinations send
+     * on at once, stopped with the publisher.
+     */
+    EventBrokerPublisher(StoredEventMapper mapper, List<DestinationPublisher> destinations, Set<String> types,
+                         ExecutorService lanes) {
         this.mapper = mapper;
-        this.sinks = List.copyOf(sinks);
+        this.destinations = List.copyOf(destinations);
         this.types = Set.copyOf(types);
-        this.retry = retry;
+        this.lanes = lanes;
     }
 
     @EventHandler
-    public void on(Object payload, EventMessage<?> message, TrackingToken token) throws InterruptedException {
+    public void on(Object payload, EventMessage<?> message, TrackingToken token) {
         Optional<PublishedEventType> type = mapper.typeOf(payload.getClass().getName());
         if (type.isEmpty() || (!types.isEmpty() && !types.contains(type.get().name()))) {
             return;
@@ -57,37 +64,34 @@ public class EventBrokerPublisher {
         long position = token.position().orElseThrow(() -> new IllegalStateException("no position for " + message));
         PublishedEvent event = mapper.fromPayload(type.get(), message.getIdentifier(), position, aggregateId, sequence,
                 message.getTimestamp(), payload);
-        String body = body(event);
-        for (EventSink sink : sinks) {
-            sendWithRetry(sink, event, body);
+        gathered().add(new OutgoingMessage(event, body(event)));
+    }
+
+    /** The events of the processor's current batch; sent when the batch is about to store its position. */
+    private List<OutgoingMessage> gathered() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get();
+        return batch.getOrComputeResource(GATHERED, key -> {
+            List<OutgoingMessage> messages = new ArrayList<>();
+            batch.onPrepareCommit(committing -> send(messages));
+            return messages;
+        });
+    }
+
+    private void send(List<OutgoingMessage> messages) {
+        try {
+            for (DestinationPublisher destination : destinations) {
+                destination.send(messages);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopping: the events from position " + messages.get(0).event().position()
+                    + " are sent again when the publisher resumes", e);
         }
     }
 
-    private void sendWithRetry(EventSink sink, PublishedEvent event, String body) throws InterruptedException {
-        long deadline = System.nanoTime() + retry.window().toNanos();
-        Duration wait = retry.initial();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                sink.send(event, body);
-                if (attempt > 1) {
-                    log.info("event {} at position {} sent after {} attempts", event.eventId(), event.position(), attempt);
-                }
-                return;
-            } catch (RuntimeException failure) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException("stopping: event at position " + event.position() + " is sent again"
-                            + " when the publisher resumes");
-                }
-                if (System.nanoTime() + wait.toNanos() > deadline) {
-                    throw new IllegalStateException("cannot send event at position " + event.position()
-                            + " to the broker; the publisher stops here and retries from this position", failure);
-                }
-                log.warn("sending event at position {} failed (attempt {}), retrying in {}: {}", event.position(),
-                        attempt, wait, failure.toString());
-                Thread.sleep(wait.toMillis());
-                wait = retry.after(wait);
-            }
-        }
+    @Override
+    public void close() {
+        lanes.shutdownNow();
     }
 
     private static String body(PublishedEvent event) {

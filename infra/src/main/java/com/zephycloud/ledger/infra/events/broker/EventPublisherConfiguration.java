@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The optional broker publisher (docs/events.md): off unless {@code zephy.aws.events.enabled}.
@@ -39,7 +41,8 @@ public class EventPublisherConfiguration {
                                                      @Value("${zephy.aws.events.types:}") List<String> typeNames,
                                                      @Value("${zephy.aws.events.retry.initial}") Duration initial,
                                                      @Value("${zephy.aws.events.retry.max}") Duration max,
-                                                     @Value("${zephy.aws.events.retry.window}") Duration window) {
+                                                     @Value("${zephy.aws.events.retry.window}") Duration window,
+                                                     @Value("${zephy.aws.events.lanes}") int lanes) {
         List<EventSink> sinks = new ArrayList<>();
         if (!queueUrl.isBlank()) {
             sinks.add(new SqsEventSink(client(SqsClient.builder(), region, endpoint).build(), queueUrl));
@@ -62,21 +65,31 @@ public class EventPublisherConfiguration {
             }
             types.add(name.trim());
         }
-        return new EventBrokerPublisher(mapper, sinks, types, new RetryPolicy(initial, max, window));
+        ExecutorService threads = Executors.newFixedThreadPool(lanes, runnable -> {
+            Thread thread = new Thread(runnable, "event-broker-lane");
+            thread.setDaemon(true);
+            return thread;
+        });
+        RetryPolicy retry = new RetryPolicy(initial, max, window);
+        List<DestinationPublisher> destinations = sinks.stream()
+                .map(sink -> new DestinationPublisher(sink, retry, lanes, threads)).toList();
+        return new EventBrokerPublisher(mapper, destinations, types, threads);
     }
 
     /**
-     * One thread, one segment: events leave in position order; a new publisher starts from the
-     * first event. The position is stored once per batch: a crash resends at most one batch, which
-     * FIFO deduplication drops.
+     * One thread, one segment: the processor hands the events over in position order, a batch at
+     * a time, and the publisher sends each batch before its position is stored; a new publisher
+     * starts from the first event. A crash resends at most one batch, which FIFO deduplication
+     * drops. A larger batch gives the lanes more to send at once while catching up; under a light
+     * load a batch holds what arrived since the last one.
      */
     @Bean
-    public ConfigurerModule eventBrokerProcessor() {
+    public ConfigurerModule eventBrokerProcessor(@Value("${zephy.aws.events.batch-size}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
                 EventBrokerPublisher.PROCESSING_GROUP,
                 org.axonframework.config.Configuration::eventStore,
                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(100)
+                        .andBatchSize(batchSize)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken)));
     }
 

@@ -1,14 +1,18 @@
 package com.zephycloud.ledger.infra.events.broker;
 
-import com.zephycloud.ledger.infra.events.PublishedEvent;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sns.model.PublishRequest;
+import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
+import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Publishes each event to an SNS topic, with the attributes of {@link EventSink#attributes} (so that
- * subscriptions can filter on {@code type}); on a FIFO topic, group = aggregate id and
- * deduplication id = event id.
+ * Publishes events to an SNS topic, a batch per {@code PublishBatch} call, with the attributes of
+ * {@link EventSink#attributes} (so that subscriptions can filter on {@code type}); on a FIFO topic,
+ * group = aggregate id and deduplication id = event id.
  */
 public class SnsEventSink implements EventSink {
 
@@ -23,15 +27,26 @@ public class SnsEventSink implements EventSink {
     }
 
     @Override
-    public void send(PublishedEvent event, String body) {
-        PublishRequest.Builder request = PublishRequest.builder()
-                .topicArn(topicArn)
-                .message(body)
-                .messageAttributes(EventSink.attributes(event, SnsEventSink::text));
-        if (fifo) {
-            request.messageGroupId(event.aggregateId()).messageDeduplicationId(event.eventId());
+    public List<RefusedEntry> send(List<OutgoingMessage> batch) {
+        List<PublishBatchRequestEntry> entries = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            OutgoingMessage message = batch.get(i);
+            PublishBatchRequestEntry.Builder entry = PublishBatchRequestEntry.builder()
+                    .id(Integer.toString(i)) // the entry's index: how the answer names a refused one
+                    .message(message.body())
+                    .messageAttributes(EventSink.attributes(message.event(), SnsEventSink::text));
+            if (fifo) {
+                entry.messageGroupId(message.group()).messageDeduplicationId(message.event().eventId());
+            }
+            entries.add(entry.build());
         }
-        sns.publish(request.build());
+        PublishBatchResponse response = sns.publishBatch(request -> request.topicArn(topicArn)
+                .publishBatchRequestEntries(entries));
+        return response.failed().stream().map(failed -> refused(batch, failed)).toList();
+    }
+
+    private static RefusedEntry refused(List<OutgoingMessage> batch, BatchResultErrorEntry failed) {
+        return new RefusedEntry(batch.get(Integer.parseInt(failed.id())), failed.code() + ": " + failed.message());
     }
 
     private static MessageAttributeValue text(String value) {

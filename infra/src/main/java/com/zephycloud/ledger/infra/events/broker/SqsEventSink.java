@@ -1,14 +1,18 @@
 package com.zephycloud.ledger.infra.events.broker;
 
-import com.zephycloud.ledger.infra.events.PublishedEvent;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Sends each event to an SQS queue. On a FIFO queue the message group is the aggregate id (order
- * per aggregate holds) and the deduplication id is the event id (a resend after a restart is
- * dropped by the queue).
+ * Sends events to an SQS queue, a batch per {@code SendMessageBatch} call. On a FIFO queue the
+ * message group is the aggregate id (order per aggregate holds) and the deduplication id is the
+ * event id (a resend after a restart is dropped by the queue).
  */
 public class SqsEventSink implements EventSink {
 
@@ -23,15 +27,25 @@ public class SqsEventSink implements EventSink {
     }
 
     @Override
-    public void send(PublishedEvent event, String body) {
-        SendMessageRequest.Builder request = SendMessageRequest.builder()
-                .queueUrl(queueUrl)
-                .messageBody(body)
-                .messageAttributes(EventSink.attributes(event, SqsEventSink::text));
-        if (fifo) {
-            request.messageGroupId(event.aggregateId()).messageDeduplicationId(event.eventId());
+    public List<RefusedEntry> send(List<OutgoingMessage> batch) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            OutgoingMessage message = batch.get(i);
+            SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(i)) // the entry's index: how the answer names a refused one
+                    .messageBody(message.body())
+                    .messageAttributes(EventSink.attributes(message.event(), SqsEventSink::text));
+            if (fifo) {
+                entry.messageGroupId(message.group()).messageDeduplicationId(message.event().eventId());
+            }
+            entries.add(entry.build());
         }
-        sqs.sendMessage(request.build());
+        SendMessageBatchResponse response = sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+        return response.failed().stream().map(failed -> refused(batch, failed)).toList();
+    }
+
+    private static RefusedEntry refused(List<OutgoingMessage> batch, BatchResultErrorEntry failed) {
+        return new RefusedEntry(batch.get(Integer.parseInt(failed.id())), failed.code() + ": " + failed.message());
     }
 
     private static MessageAttributeValue text(String value) {

@@ -1,0 +1,130 @@
+package com.zephycloud.ledger.infra.events;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes a stored payload (the event serializer's JSON of the record) in its published shape
+ * straight from the stored bytes, token by token, without building the record and writing it
+ * again: field names in snake_case, decimals without trailing zeros or exponents, the withheld
+ * fields left out. The two JSONs differ in nothing else for a record made only of values whose
+ * JSON both writers agree on: numbers (not floating point), strings, booleans, instants, dates,
+ * enums, {@code @JsonValue} value types, lists, and nested records of the same. A map's keys are
+ * data, not field names, so a type with a map anywhere is {@link #handles not handled}; nor is
+ * a stored revision other than the current one (it goes through the record, as upcasters would).
+ * {@code StoredPayloadPassThroughTest} compares both paths for every published type.
+ */
+final class StoredPayloadPassThrough {
+
+    private static final Set<Class<?>> PLAIN = Set.of(String.class, BigDecimal.class, BigInteger.class, Instant.class,
+            LocalDate.class, Long.class, Integer.class, Short.class, Byte.class, Boolean.class, long.class, int.class,
+            short.class, byte.class, boolean.class);
+
+    private final JsonFactory json = new JsonFactory();
+    private final Map<Class<?>, Boolean> handled = new ConcurrentHashMap<>();
+    private final Map<String, String> names = new ConcurrentHashMap<>();
+    private final PropertyNamingStrategies.NamingBase snakeCase =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    /** True when a payload of {@code type} stored at {@code revision} can be written from its stored JSON. */
+    boolean handles(PublishedEventType type, String revision) {
+        return type.version().equals(revision) && handled.computeIfAbsent(type.payloadClass(), c -> plainJson(c, 0));
+    }
+
+    void write(byte[] stored, JsonGenerator out) throws IOException {
+        try (JsonParser in = json.createParser(stored)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("a stored payload that is not a JSON object");
+            }
+            copyObject(in, out, true);
+        }
+    }
+
+    private void copyObject(JsonParser in, JsonGenerator out, boolean top) throws IOException {
+        out.writeStartObject();
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            String stored = in.currentName();
+            String name = names.get(stored); // a plain read on the way of every field; computed once per name
+            if (name == null) {
+                name = snakeCase.translate(stored);
+                names.put(stored, name);
+            }
+            in.nextToken();
+            if (top && EventContract.WITHHELD_FIELDS.contains(name)) {
+                in.skipChildren();
+                continue;
+            }
+            out.writeFieldName(name);
+            copyValue(in, out);
+        }
+        out.writeEndObject();
+    }
+
+    private void copyValue(JsonParser in, JsonGenerator out) throws IOException {
+        switch (in.currentToken()) {
+            case START_OBJECT -> copyObject(in, out, false);
+            case START_ARRAY -> {
+                out.writeStartArray();
+                while (in.nextToken() != JsonToken.END_ARRAY) {
+                    copyValue(in, out);
+                }
+                out.writeEndArray();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                BigDecimal value = in.getDecimalValue();
+                out.writeNumber(value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
+            }
+            default -> out.copyCurrentEvent(in);
+        }
+    }
+
+    /** Whether every value of {@code type} is written alike by both writers (see the class comment). */
+    private static boolean plainJson(Type type, int depth) {
+        if (depth > 8) {
+            return false;
+        }
+        if (type instanceof ParameterizedType generic) {
+            Class<?> raw = (Class<?>) generic.getRawType();
+            return Collection.class.isAssignableFrom(raw) && generic.getActualTypeArguments().length == 1
+                    && plainJson(generic.getActualTypeArguments()[0], depth + 1);
+        }
+        if (!(type instanceof Class<?> c)) {
+            return false;
+        }
+        if (PLAIN.contains(c) || c.isEnum()) {
+            return true;
+        }
+        for (Method method : c.getDeclaredMethods()) {
+            if (method.isAnnotationPresent(JsonValue.class) && method.getParameterCount() == 0) {
+                return plainJson(method.getGenericReturnType(), depth + 1);
+            }
+        }
+        if (c.isRecord()) {
+            for (RecordComponent component : c.getRecordComponents()) {
+                if (!plainJson(component.getGenericType(), depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
