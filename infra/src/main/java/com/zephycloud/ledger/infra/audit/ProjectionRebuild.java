@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.audit;
 
+import com.zephycloud.ledger.infra.messaging.ProcessingGroups;
 import com.zephycloud.ledger.infra.messaging.ProcessorPositions;
 import com.zephycloud.ledger.jdbc.Micros;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -55,13 +56,17 @@ public class ProjectionRebuild {
         this.pollInterval = pollInterval;
     }
 
-    /** The projections that can be rebuilt, by name. */
+    /**
+     * The projections that can be rebuilt, by name: the declared read models
+     * ({@link ProcessingGroups}). Outbound processors are never replayed (their effects are on
+     * other systems: the broker would get every event again); the registers run on subscribing
+     * processors, which are not streaming ones.
+     */
     public Map<String, StreamingEventProcessor> projections() {
         Map<String, StreamingEventProcessor> projections = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
-            // sagas do not support a reset: replaying them would send their commands again; the
-            // registers run on subscribing processors, which are not streaming ones
-            if (processor instanceof StreamingEventProcessor streaming && streaming.supportsReset()) {
+            if (ProcessingGroups.isReadModel(name) && processor instanceof StreamingEventProcessor streaming
+                    && streaming.supportsReset()) {
                 projections.put(name, streaming);
             }
         });

@@ -27,9 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.UUID;
 
 /**
  * Names of Axon's tables, as the Flyway migration V1 creates them, the event storage engine and
@@ -114,14 +112,19 @@ public class EventStoreConfiguration {
     /**
      * Axon's embedded event store as its auto-configuration builds it, except that its producer,
      * which feeds the projections' processors, reads the head of the storage at most every
-     * {@code tailInterval} ({@link PacedTailReads}).
+     * {@code tailInterval} ({@link PacedTailReads}), and after a read that found nothing waits
+     * {@code fetchDelay} instead of Axon's second: commits of this instance wake it anyway, but
+     * the events of other instances sharing the store were seen up to a second late, and a
+     * read-your-writes wait on this instance waited for them as long.
      */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          org.axonframework.config.Configuration configuration,
-                                         @Value("${zephy.events.tail-interval}") Duration tailInterval) {
+                                         @Value("${zephy.events.tail-interval}") Duration tailInterval,
+                                         @Value("${zephy.events.fetch-delay}") Duration fetchDelay) {
         return EmbeddedEventStore.builder()
                 .storageEngine(new PacedTailReads(storageEngine, tailInterval))
+                .fetchDelay(fetchDelay.toMillis())
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .build();
@@ -151,22 +154,22 @@ public class EventStoreConfiguration {
                 .build();
     }
 
-    /**
-     * Axon's token store as its auto-configuration builds it, but with an owner name of this
-     * application instance. Axon names the owner of a claim after the JVM ({@code pid@host}), and
-     * two instances of that name (two in one JVM, or each pid 1 in containers sharing a host name)
-     * each take the other's claims for their own: both would process the same segment, and a
-     * projection would apply its events twice.
-     */
+    @Bean
+    public InstanceName instanceName() {
+        return InstanceName.unique();
+    }
+
+    /** Axon's token store as its auto-configuration builds it, but with an owner name of this instance ({@link InstanceName}). */
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
+                                 InstanceName instance,
                                  @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(schema)
                 .serializer(serializer)
                 .claimTimeout(claimTimeout)
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
+                .nodeId(instance.value())
                 .build();
     }
 

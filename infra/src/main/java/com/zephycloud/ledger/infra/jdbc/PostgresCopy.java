@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -23,11 +24,18 @@ import java.util.regex.Pattern;
  * through COPY several times faster than through multi-row INSERTs: it parses and plans nothing
  * per row. Any other statement, a short run, or a value this class does not know how to write in
  * COPY's text format goes as a JDBC batch, as before.
+ * <p>
+ * An insert that skips rows already there ({@code … ON CONFLICT DO NOTHING}: a projection handling
+ * events a second time) is copied too, under a savepoint: COPY knows no conflict clause and stops
+ * at the first key already present, so then the run is rolled back to the savepoint and sent as
+ * the JDBC batch of its own statements, which skip those rows. Events come twice only after a
+ * claim moved or a token was moved back, so nearly every run still goes as one COPY.
  */
 public final class PostgresCopy implements BatchSender {
 
     private static final Pattern PLAIN_INSERT = Pattern.compile(
-            "INSERT INTO (\\w+) \\(([\\w, ]+)\\) VALUES \\(\\?(?:, \\?)*\\)");
+            "INSERT INTO (\\w+) \\(([\\w, ]+)\\) VALUES \\(\\?(?:, \\?)*\\)( ON CONFLICT DO NOTHING)?");
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -50,7 +58,17 @@ public final class PostgresCopy implements BatchSender {
         if (rows == null) {
             return jdbc.batchUpdate(sql, argumentsPerStatement);
         }
-        long copied = copy("COPY " + insert.group(1) + " (" + insert.group(2) + ") FROM STDIN", rows);
+        String copySql = "COPY " + insert.group(1) + " (" + insert.group(2) + ") FROM STDIN";
+        long copied;
+        if (insert.group(3) != null) {
+            Long done = copySkippingNone(copySql, rows);
+            if (done == null) {
+                return jdbc.batchUpdate(sql, argumentsPerStatement);
+            }
+            copied = done;
+        } else {
+            copied = copy(copySql, rows);
+        }
         if (copied != argumentsPerStatement.size()) {
             throw new IllegalStateException("COPY into " + insert.group(1) + " wrote " + copied + " rows of "
                     + argumentsPerStatement.size());
@@ -66,6 +84,32 @@ public final class PostgresCopy implements BatchSender {
             return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new ByteArrayInputStream(rows));
         } catch (SQLException e) {
             // the same exception a JDBC batch would raise, e.g. DuplicateKeyException
+            throw jdbc.getExceptionTranslator().translate("COPY", copySql, e);
+        } catch (IOException e) {
+            throw new IllegalStateException("COPY failed: " + copySql, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** The rows copied, or null if one of them was there already (nothing of them is then written). */
+    private Long copySkippingNone(String copySql, byte[] rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                long copied = connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(copySql, new ByteArrayInputStream(rows));
+                connection.releaseSavepoint(savepoint);
+                return copied;
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+                return null;
+            }
+        } catch (SQLException e) {
             throw jdbc.getExceptionTranslator().translate("COPY", copySql, e);
         } catch (IOException e) {
             throw new IllegalStateException("COPY failed: " + copySql, e);

@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.infra.messaging;
 
 import com.zephycloud.ledger.infra.eventstore.EventArrivals;
+import com.zephycloud.ledger.infra.eventstore.InstanceName;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -88,17 +90,17 @@ public class AxonConfiguration {
      * The processors read the event store through {@link EventArrivals}, which tells them when events
      * arrive (an Axon component: it is built on the event store Axon's configuration builds).
      * <p>
-     * Every processor's coordinator looks at every event, whether its projection handles it or
-     * not, and each of its segments stores its token per batch: with fourteen processors that was
-     * a fifth of the server's CPU under a steady consumption load. One segment per projection by
-     * default: projections still run in parallel with each other, and a rebuild replays them on
-     * one stream anyway ({@code SingleStreamReplay}).
+     * Each projection has {@code zephy.projections.segments} segments (4 by default: equal quarters
+     * of the stream, shared 2/1/1 over three instances, 2/2 over two), claimed up to this
+     * instance's {@link FairShare}. More segments cost a little CPU on one instance (each segment
+     * stores its token per batch it handles; docs/read-your-writes.md has the figures), and a
+     * rebuild replays them on one stream anyway ({@code SingleStreamReplay}).
      */
     @Bean
     public ConfigurerModule eventProcessingDefaults(
             @Value("${zephy.projections.min-wait-for-events}") Duration minWaitForEvents,
             @Value("${zephy.projections.max-wait-for-events}") Duration maxWaitForEvents,
-            @Value("${zephy.projections.segments}") int segments) {
+            @Value("${zephy.projections.segments}") int segments, FairShare fairShare) {
         return configurer -> {
             configurer.registerComponent(EventArrivals.class, config -> {
                 EventArrivals arrivals = new EventArrivals(config.eventStore(), minWaitForEvents,
@@ -110,9 +112,25 @@ public class AxonConfiguration {
                     .usingPooledStreamingEventProcessors((config, builder) -> builder
                             .messageSource(config.getComponent(EventArrivals.class))
                             .batchSize(100)
-                            .initialSegmentCount(segments))
+                            .initialSegmentCount(segments)
+                            .maxSegmentProvider(fairShare))
                     .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
         };
+    }
+
+    /** This instance's share of each projection's segments among the live instances. */
+    @Bean
+    public FairShare fairShare(JdbcTemplate jdbc) {
+        return new FairShare(jdbc);
+    }
+
+    @Bean
+    public ProcessorInstances processorInstances(JdbcTemplate jdbc, InstanceName instance, FairShare fairShare,
+                                                 @Value("${zephy.projections.heartbeat-interval}") Duration interval,
+                                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        ProcessorInstances instances = new ProcessorInstances(jdbc, instance, interval, claimTimeout, fairShare::refresh);
+        fairShare.instances(instances);
+        return instances;
     }
 
     /** Consumptions and credits committed together under load ({@link GroupCommit}). */

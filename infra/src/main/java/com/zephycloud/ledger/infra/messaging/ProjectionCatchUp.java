@@ -1,6 +1,8 @@
 package com.zephycloud.ledger.infra.messaging;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,33 +10,42 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.OptionalLong;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Read-your-writes for the API: before a query, wait until this instance's projections have
- * processed every event stored when the query arrived ({@link EventStoreHead}: exactly for the
- * events this instance wrote, within {@code zephy.read.head-max-age} for those of other
- * instances). Projections are asynchronous (a few milliseconds behind); this makes a read that
- * follows a write see it. After
+ * Read-your-writes for the API, on any instance: before a query, wait until the read models
+ * ({@link ProcessingGroups#READ_MODELS}) have handled every event stored when the query arrived
+ * ({@link EventStoreHead}) that they take. Projections are asynchronous (a few milliseconds
+ * behind); this makes a read that follows a write see it, whichever instance took the write.
+ * <p>
+ * Only what matters is waited for: a segment waits for the last event in the range it has not
+ * passed yet whose type its handlers take and whose aggregate falls in it ({@link HandledEvents});
+ * a segment with none is caught up already. A segment held by this instance is followed in
+ * memory, one held by another instance (or by none) through its token in the token store
+ * ({@link SegmentPositions}), stored with every batch that handled events. Outbound processors
+ * are never waited for (a broker outage must not slow the API). After
  * {@code zephy.read.consistency-timeout} the query answers anyway, from what is projected.
- * Processors named {@value #OUTBOUND_PREFIX}* feed other systems, not read models: a query
- * never waits for them (a broker outage must not slow the API).
  */
 @Component
 public class ProjectionCatchUp {
 
-    public static final String OUTBOUND_PREFIX = "outbound-";
-
     private static final Logger log = LoggerFactory.getLogger(ProjectionCatchUp.class);
+    private static final long POLL_MILLIS = 2;
 
     private final EventProcessingConfiguration processing;
     private final EventStoreHead eventStoreHead;
+    private final AppendedEvents appended;
+    private final StoredTokenPositions stored;
     private final Duration timeout;
 
     public ProjectionCatchUp(EventProcessingConfiguration processing, EventStoreHead eventStoreHead,
+                             AppendedEvents appended, StoredTokenPositions stored,
                              @Value("${zephy.read.consistency-timeout}") Duration timeout) {
         this.processing = processing;
         this.eventStoreHead = eventStoreHead;
+        this.appended = appended;
+        this.stored = stored;
         this.timeout = timeout;
     }
 
@@ -44,13 +55,17 @@ public class ProjectionCatchUp {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!caughtUp(head)) {
+        EventWindow window = new EventWindow(appended, head);
+        // per processor and segment: the position of the last event up to the head that it must
+        // handle (-1: none); events up to the head are stored already, so it never changes
+        Map<String, Long> targets = new HashMap<>();
+        while (!caughtUp(head, window, targets)) {
             if (System.nanoTime() > deadline) {
                 log.warn("projections did not reach event {} within {}; answering from what is projected", head, timeout);
                 return;
             }
             try {
-                Thread.sleep(2);
+                Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -58,18 +73,31 @@ public class ProjectionCatchUp {
         }
     }
 
-    private boolean caughtUp(long head) {
-        for (var processor : processing.eventProcessors().values()) {
-            if (processor.getName().startsWith(OUTBOUND_PREFIX)) {
+    private boolean caughtUp(long head, EventWindow window, Map<String, Long> targets) {
+        SegmentPositions positions = new SegmentPositions(stored);
+        boolean caughtUp = true;
+        for (var entry : processing.eventProcessors().entrySet()) {
+            if (!ProcessingGroups.isReadModel(entry.getKey())
+                    || !(entry.getValue() instanceof StreamingEventProcessor streaming) || !streaming.isRunning()) {
                 continue;
             }
-            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
-                OptionalLong lowest = ProcessorPositions.lowestHeld(streaming);
-                if (lowest.isEmpty() || lowest.getAsLong() < head) {
-                    return false;
+            var segments = positions.of(entry.getKey(), streaming);
+            if (segments.isEmpty()) {
+                caughtUp = false; // its tokens are not initialized yet: it is starting
+                continue;
+            }
+            EventHandlerInvoker handlers = ((AbstractEventProcessor) streaming).eventHandlerInvoker();
+            for (SegmentPositions.At segment : segments) {
+                if (segment.position() >= head) {
+                    continue;
+                }
+                long target = targets.computeIfAbsent(entry.getKey() + "/" + segment.segment(),
+                        key -> window.lastHandled(handlers, segment.segment(), segment.position()));
+                if (segment.position() < target) {
+                    caughtUp = false;
                 }
             }
         }
-        return true;
+        return caughtUp;
     }
 }

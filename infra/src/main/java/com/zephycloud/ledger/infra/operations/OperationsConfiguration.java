@@ -33,7 +33,14 @@ public class OperationsConfiguration {
     @Bean
     public ProcessorsHealth processorsHealthContributor(EventProcessingConfiguration processing,
                                                         ProcessorErrors errors) {
-        return new ProcessorsHealth(processing, errors);
+        return new ProcessorsHealth(processing, errors, false);
+    }
+
+    /** Not in the readiness group (application.yml): shown in /actuator/health only. */
+    @Bean
+    public ProcessorsHealth outboundHealthContributor(EventProcessingConfiguration processing,
+                                                      ProcessorErrors errors) {
+        return new ProcessorsHealth(processing, errors, true);
     }
 
     @Bean

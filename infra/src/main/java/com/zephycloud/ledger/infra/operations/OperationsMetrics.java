@@ -1,6 +1,6 @@
 package com.zephycloud.ledger.infra.operations;
 
-import com.zephycloud.ledger.infra.messaging.ProjectionCatchUp;
+import com.zephycloud.ledger.infra.messaging.ProcessingGroups;
 import com.zephycloud.ledger.infra.messaging.GroupCommit;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -37,7 +37,7 @@ final class OperationsMetrics implements ApplicationListener<ApplicationStartedE
                 l -> l.current().head());
         for (String name : lags.names()) {
             processorLag("zephy.processor.lag", "processor", name);
-            if (name.startsWith(ProjectionCatchUp.OUTBOUND_PREFIX)) {
+            if (ProcessingGroups.isOutbound(name)) {
                 processorLag("zephy.outbound.lag", "publisher", name);
             }
         }

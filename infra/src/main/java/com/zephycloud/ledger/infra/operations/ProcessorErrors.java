@@ -2,27 +2,37 @@ package com.zephycloud.ledger.infra.operations;
 
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.ErrorContext;
 import org.axonframework.eventhandling.ErrorHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The last failure of each event processor, kept until the processor has handled the event it
- * failed on. Axon's pooled processors release a failed segment and claim it again after a back-off,
- * so the failure shows in no status they report: this error handler, in front of Axon's default
- * (which rethrows, so the processor retries rather than skips), remembers it for the health check.
+ * The last failure of each event processor, kept until the segment that failed has handled the
+ * event it failed on. Axon's pooled processors release a failed segment and claim it again after a
+ * back-off, so the failure shows in no status they report: this error handler, in front of Axon's
+ * default (which rethrows, so the processor retries rather than skips), remembers it for the health
+ * check. The other segments of the processor go on past the failed event (it is not theirs), so
+ * only the segment its aggregate falls in tells; while no segment of this instance holds it,
+ * another instance may have claimed it (and reports it itself): the failure is then forgotten
+ * after {@link #FORGOTTEN_ELSEWHERE}.
  */
 final class ProcessorErrors implements ErrorHandler, ConfigurerModule {
 
-    /** A failure on the event at {@code position} of the event store (-1 when it had none). */
-    record Failure(String error, long position) {
+    /** A failure on the event at {@code position} of the event store (-1 when it had none), of {@code aggregateId}. */
+    record Failure(String error, long position, String aggregateId, long atNanos) {
     }
+
+    static final Duration FORGOTTEN_ELSEWHERE = Duration.ofMinutes(1);
 
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
@@ -34,20 +44,32 @@ final class ProcessorErrors implements ErrorHandler, ConfigurerModule {
     @Override
     public void handleError(ErrorContext context) throws Exception {
         long position = -1;
+        String aggregateId = null;
         for (EventMessage<?> event : context.failedEvents()) {
-            if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-                position = Math.max(position, tracked.trackingToken().position().orElse(-1));
+            if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                    && tracked.trackingToken().position().orElse(-1) >= position) {
+                position = tracked.trackingToken().position().orElse(-1);
+                aggregateId = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
+                        : event.getIdentifier();
             }
         }
-        failures.put(context.eventProcessor(), new Failure(describe(context.error()), position));
+        failures.put(context.eventProcessor(), new Failure(describe(context.error()), position, aggregateId,
+                System.nanoTime()));
         PropagatingErrorHandler.instance().handleError(context);
     }
 
-    /** The failure of {@code processor} that it has not got past, given where it stands now. */
-    Failure current(String processor, OptionalLong position) {
+    /** The failure of {@code processor} that it has not got past, given where its segments stand now. */
+    Failure current(String processor, Collection<EventTrackerStatus> segments) {
         Failure failure = failures.get(processor);
-        if (failure != null && position.isPresent() && failure.position() >= 0
-                && position.getAsLong() >= failure.position()) {
+        if (failure == null || failure.position() < 0) {
+            return failure;
+        }
+        EventTrackerStatus failed = segments.stream()
+                .filter(segment -> segment.getSegment().matches(Objects.hashCode(failure.aggregateId())))
+                .findFirst().orElse(null);
+        boolean passed = failed != null && failed.getCurrentPosition().orElse(-1) >= failure.position();
+        boolean elsewhere = failed == null && System.nanoTime() - failure.atNanos() > FORGOTTEN_ELSEWHERE.toNanos();
+        if (passed || elsewhere) {
             failures.remove(processor, failure);
             return null;
         }

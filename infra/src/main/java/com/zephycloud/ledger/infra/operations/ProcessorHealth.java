@@ -1,6 +1,5 @@
 package com.zephycloud.ledger.infra.operations;
 
-import com.zephycloud.ledger.infra.messaging.ProcessorPositions;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -40,7 +39,7 @@ final class ProcessorHealth implements HealthIndicator {
                 segmentErrors.put(id, String.valueOf(segment.getError()));
             }
         }
-        ProcessorErrors.Failure failure = errors.current(processor.getName(), ProcessorPositions.lowestHeld(streaming));
+        ProcessorErrors.Failure failure = errors.current(processor.getName(), streaming.processingStatus().values());
         boolean inError = streaming.isError() || !segmentErrors.isEmpty() || failure != null;
         Health.Builder health = streaming.isRunning() && !inError ? Health.up() : Health.down();
         if (!streaming.isRunning()) {

@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.operations;
 
+import com.zephycloud.ledger.infra.messaging.ProcessingGroups;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.HealthContributor;
@@ -10,28 +11,42 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every Axon event processor of this instance as a health component named after it
- * ({@code processors/users}, …), so that a projection in error makes readiness DOWN and says which.
+ * Axon event processors of this instance as health components named after them: the read models
+ * and the registers as {@code processors/users}, …, so that a projection in error makes readiness
+ * DOWN and says which; the outbound processors ({@link ProcessingGroups}) as {@code outbound/…},
+ * outside readiness: a broker outage must not take every instance out of service.
  */
 final class ProcessorsHealth implements CompositeHealthContributor {
 
     private final EventProcessingConfiguration processing;
     private final ProcessorErrors errors;
+    private final boolean outbound;
 
-    ProcessorsHealth(EventProcessingConfiguration processing, ProcessorErrors errors) {
+    /** @param outbound the outbound processors only, or all the others */
+    ProcessorsHealth(EventProcessingConfiguration processing, ProcessorErrors errors, boolean outbound) {
         this.processing = processing;
         this.errors = errors;
+        this.outbound = outbound;
     }
 
     @Override
     public HealthContributor getContributor(String name) {
-        return processing.eventProcessor(name).map(processor -> (HealthContributor) new ProcessorHealth(processor, errors)).orElse(null);
+        return processing.eventProcessor(name).filter(processor -> included(name))
+                .map(processor -> (HealthContributor) new ProcessorHealth(processor, errors)).orElse(null);
+    }
+
+    private boolean included(String name) {
+        return ProcessingGroups.isOutbound(name) == outbound;
     }
 
     @Override
     public Iterator<NamedContributor<HealthContributor>> iterator() {
         Map<String, HealthContributor> byName = new TreeMap<>();
-        processing.eventProcessors().forEach((name, processor) -> byName.put(name, new ProcessorHealth(processor, errors)));
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (included(name)) {
+                byName.put(name, new ProcessorHealth(processor, errors));
+            }
+        });
         return byName.entrySet().stream()
                 .map(entry -> NamedContributor.of(entry.getKey(), entry.getValue())).iterator();
     }

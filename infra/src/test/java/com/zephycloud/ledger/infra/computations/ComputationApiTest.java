@@ -51,6 +51,7 @@ class ComputationApiTest {
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> TestDatabase.url(DATABASE));
+        TestDatabase.smallPool(registry);
         registry.add("zephy.admin.password", () -> TestDatabase.ADMIN_PASSWORD);
         registry.add("zephy.service.password", () -> TestDatabase.SERVICE_PASSWORD);
     }

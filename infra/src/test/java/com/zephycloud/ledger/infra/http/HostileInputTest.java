@@ -72,6 +72,7 @@ class HostileInputTest {
     static void ownDatabase(DynamicPropertyRegistry registry) {
         String url = TestDatabase.newUrl(DATABASE_PREFIX);
         registry.add("spring.datasource.url", () -> url);
+        TestDatabase.smallPool(registry);
         registry.add("zephy.admin.password", () -> TestDatabase.ADMIN_PASSWORD);
         registry.add("zephy.service.password", () -> TestDatabase.SERVICE_PASSWORD);
     }

@@ -36,6 +36,7 @@ class MetricsScrapeTest {
     static void ownDatabase(DynamicPropertyRegistry registry) {
         String url = TestDatabase.newUrl("metrics_");
         registry.add("spring.datasource.url", () -> url);
+        TestDatabase.smallPool(registry);
         registry.add("zephy.admin.password", () -> TestDatabase.ADMIN_PASSWORD);
         registry.add("zephy.service.password", () -> TestDatabase.SERVICE_PASSWORD);
     }

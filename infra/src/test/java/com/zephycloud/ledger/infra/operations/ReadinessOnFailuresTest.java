@@ -61,6 +61,7 @@ class ReadinessOnFailuresTest {
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
         }
         registry.add("spring.datasource.url", () -> url);
+        TestDatabase.smallPool(registry);
         registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
         registry.add("spring.datasource.hikari.validation-timeout", () -> "500");
         registry.add("zephy.admin.password", () -> TestDatabase.ADMIN_PASSWORD);

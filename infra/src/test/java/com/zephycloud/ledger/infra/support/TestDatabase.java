@@ -48,21 +48,29 @@ public final class TestDatabase {
     }
 
     /**
-     * Pool settings of a test application: connections opened on demand and closed when idle.
-     * Every cached test context keeps its pool, and other test runs may share the same PostgreSQL
-     * (100 connections by default): full pools of 20 each ran it out of connections.
+     * Pool settings of a test application: connections opened on demand and closed when idle, at
+     * most 10. Every cached test context keeps its pool, and other test runs may share the same
+     * PostgreSQL (100 connections by default): full pools of 20 each ran it out of connections,
+     * and a context's projections (four segments each, every segment extending its claim every few
+     * seconds) keep most of a pool in use.
      */
     public static final String[] SMALL_POOL = {
-            "spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000"};
+            "spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000",
+            "spring.datasource.hikari.maximum-pool-size=10"};
 
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestDatabase::url);
+        smallPool(registry);
+        registry.add("zephy.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("zephy.service.password", () -> SERVICE_PASSWORD);
+    }
+
+    /** {@link #SMALL_POOL}, for a test application on a database of its own. */
+    public static void smallPool(DynamicPropertyRegistry registry) {
         for (String setting : SMALL_POOL) {
             String[] keyAndValue = setting.split("=", 2);
             registry.add(keyAndValue[0], () -> keyAndValue[1]);
         }
-        registry.add("zephy.admin.password", () -> ADMIN_PASSWORD);
-        registry.add("zephy.service.password", () -> SERVICE_PASSWORD);
     }
 
     private static synchronized void createSchema(String name) {

@@ -22,7 +22,10 @@ import java.util.Map;
  * The {@code ledger_chain} table: each user's transactions as a hash chain, every link holding
  * the hash of the one before. Events of one user come in order, on one thread (sequencing per
  * aggregate), so the previous hash is the user's last link: from the links of the current batch
- * (not yet written) or else from the table.
+ * (not yet written) or else from the table. A link is keyed by its event's place in the user's
+ * stream, and the user's links are always a prefix of that stream: an event at or before the
+ * user's last link was linked already (handled a second time, after a claim moved or a token was
+ * moved back) and is passed over, so the next new one still chains to the right hash.
  */
 @ProcessingGroup(LedgerChainProjection.PROCESSING_GROUP)
 public class LedgerChainProjection {
@@ -35,8 +38,8 @@ public class LedgerChainProjection {
 
     private final JdbcTemplate jdbc;
     private final BatchedStatements writes;
-    /** Each user's last hash in the current batch; nothing to write of its own. */
-    private final PerBatch<Map<Long, String>> heads = new PerBatch<>(HashMap::new, heads -> {
+    /** Each user's last link in the current batch; nothing to write of its own. */
+    private final PerBatch<Map<Long, Head>> heads = new PerBatch<>(HashMap::new, heads -> {
     });
 
     public LedgerChainProjection(JdbcTemplate jdbc, BatchSender batches) {
@@ -49,10 +52,13 @@ public class LedgerChainProjection {
         long position = token == null ? -1 : token.position().orElse(-1);
         heads.add(batch -> {
             long userId = entry.userId().value();
-            String previous = batch.computeIfAbsent(userId, this::storedHead);
-            ChainLink link = ChainLink.of(entry, sequence, at, previous);
+            Head previous = batch.computeIfAbsent(userId, this::storedHead);
+            if (sequence <= previous.sequence()) {
+                return;
+            }
+            ChainLink link = ChainLink.of(entry, sequence, at, previous.hash());
             String hash = link.hash();
-            batch.put(userId, hash);
+            batch.put(userId, new Head(sequence, hash));
             writes.update(INSERT, link.userId(), link.sequence(), link.transactionId(), link.eventType(), link.amount(),
                     link.balanceAfter(), link.occurredUs(), link.descriptionSha256(), link.previousHash(), hash,
                     position);
@@ -64,9 +70,13 @@ public class LedgerChainProjection {
         ReadModelTables.empty(jdbc, "ledger_chain");
     }
 
-    private String storedHead(long userId) {
-        List<String> last = jdbc.queryForList("SELECT hash FROM ledger_chain WHERE user_id = ?"
-                + " ORDER BY user_seq DESC LIMIT 1", String.class, userId);
-        return last.isEmpty() ? Sha256.ZERO : last.get(0);
+    private Head storedHead(long userId) {
+        List<Head> last = jdbc.query("SELECT user_seq, hash FROM ledger_chain WHERE user_id = ?"
+                + " ORDER BY user_seq DESC LIMIT 1", (row, n) -> new Head(row.getLong(1), row.getString(2)), userId);
+        return last.isEmpty() ? new Head(-1, Sha256.ZERO) : last.get(0);
+    }
+
+    /** A user's last link: its place in the user's stream and its hash. */
+    private record Head(long sequence, String hash) {
     }
 }

@@ -6,10 +6,13 @@ import com.zephycloud.ledger.kernel.events.catalog.MachineCreated;
 import com.zephycloud.ledger.kernel.events.catalog.MachineRemoved;
 import com.zephycloud.ledger.kernel.events.catalog.MachineRepriced;
 import com.zephycloud.ledger.kernel.events.catalog.MachineUpdated;
+import com.zephycloud.ledger.query.common.AppliedEvents;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.SourceId;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -22,6 +25,8 @@ import java.util.Map;
  * splits the version valid at E; a removal at R ends the version valid at R and drops later ones.
  * {@code catalog_machine_period}: the periods in which a machine is offered, from a creation to
  * the removal that follows it (the versions in between cover the period without gaps).
+ * An event handled a second time is passed over ({@link AppliedEvents}): applied again, its changes
+ * of validity ranges would not give the same tables.
  */
 @ProcessingGroup(MachineProjection.PROCESSING_GROUP)
 public class MachineProjection {
@@ -31,31 +36,45 @@ public class MachineProjection {
     private static final String KEY = " WHERE provider = ? AND machine = ?";
 
     private final JdbcTemplate jdbc;
+    private final AppliedEvents applied;
 
     public MachineProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.applied = new AppliedEvents(jdbc, PROCESSING_GROUP);
     }
 
     /** A machine is created only where it is not offered (never, or removed before), with no later version. */
     @EventHandler
-    void on(MachineCreated event) {
+    void on(MachineCreated event, @SourceId String aggregate, @SequenceNumber long sequence) {
+        if (!applied.firstTime(aggregate, sequence)) {
+            return;
+        }
         jdbc.update("INSERT INTO catalog_machine_period (provider, machine, valid_from_us, valid_to_us)"
                 + " VALUES (?, ?, ?, NULL)", event.provider(), event.machine(), Micros.of(event.effectiveAt()));
         setVersion(event.provider(), event.machine(), event.effectiveAt(), event.spec());
     }
 
     @EventHandler
-    void on(MachineUpdated event) {
+    void on(MachineUpdated event, @SourceId String aggregate, @SequenceNumber long sequence) {
+        if (!applied.firstTime(aggregate, sequence)) {
+            return;
+        }
         setVersion(event.provider(), event.machine(), event.effectiveAt(), event.spec());
     }
 
     @EventHandler
-    void on(MachineRepriced event) {
+    void on(MachineRepriced event, @SourceId String aggregate, @SequenceNumber long sequence) {
+        if (!applied.firstTime(aggregate, sequence)) {
+            return;
+        }
         setVersion(event.provider(), event.machine(), event.effectiveAt(), event.spec());
     }
 
     @EventHandler
-    void on(MachineRemoved event) {
+    void on(MachineRemoved event, @SourceId String aggregate, @SequenceNumber long sequence) {
+        if (!applied.firstTime(aggregate, sequence)) {
+            return;
+        }
         long at = Micros.of(event.effectiveAt());
         jdbc.update("DELETE FROM catalog_machine_version" + KEY + " AND valid_from_us >= ?",
                 event.provider(), event.machine(), at);
@@ -71,6 +90,7 @@ public class MachineProjection {
 
     @ResetHandler
     void reset() {
+        applied.forget();
         ReadModelTables.empty(jdbc, "catalog_machine_version", "catalog_machine_period");
     }
 

@@ -4,26 +4,38 @@ import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.catalog.PricingConstants;
 import com.zephycloud.ledger.kernel.events.catalog.ExchangeRateSet;
 import com.zephycloud.ledger.kernel.events.catalog.PricingConstantsChanged;
+import com.zephycloud.ledger.query.common.AppliedEvents;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.SourceId;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** {@code catalog_pricing_version} and {@code catalog_exchange_rate_version}; changes come in time order. */
+/**
+ * {@code catalog_pricing_version} and {@code catalog_exchange_rate_version}; changes come in time
+ * order. An event handled a second time is passed over ({@link AppliedEvents}): applied again, its
+ * changes of validity ranges would not give the same tables.
+ */
 @ProcessingGroup(PricingProjection.PROCESSING_GROUP)
 public class PricingProjection {
 
     public static final String PROCESSING_GROUP = "catalog-pricing";
 
     private final JdbcTemplate jdbc;
+    private final AppliedEvents applied;
 
     public PricingProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.applied = new AppliedEvents(jdbc, PROCESSING_GROUP);
     }
 
     @EventHandler
-    void on(PricingConstantsChanged event) {
+    void on(PricingConstantsChanged event, @SourceId String aggregate, @SequenceNumber long sequence) {
+        if (!applied.firstTime(aggregate, sequence)) {
+            return;
+        }
         long from = Micros.of(event.effectiveAt());
         PricingConstants c = event.constants();
         jdbc.update("DELETE FROM catalog_pricing_version WHERE valid_from_us = ?", from);
@@ -40,7 +52,10 @@ public class PricingProjection {
     }
 
     @EventHandler
-    void on(ExchangeRateSet event) {
+    void on(ExchangeRateSet event, @SourceId String aggregate, @SequenceNumber long sequence) {
+        if (!applied.firstTime(aggregate, sequence)) {
+            return;
+        }
         long from = Micros.of(event.effectiveAt());
         jdbc.update("DELETE FROM catalog_exchange_rate_version WHERE currency = ? AND valid_from_us = ?",
                 event.currency(), from);
@@ -52,6 +67,7 @@ public class PricingProjection {
 
     @ResetHandler
     void reset() {
+        applied.forget();
         ReadModelTables.empty(jdbc, "catalog_pricing_version", "catalog_exchange_rate_version");
     }
 }

@@ -3,39 +3,55 @@ package com.zephycloud.ledger.query.catalog;
 import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.kernel.events.catalog.ProviderCreated;
 import com.zephycloud.ledger.kernel.events.catalog.ProviderUpdated;
+import com.zephycloud.ledger.query.common.AppliedEvents;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.SourceId;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.Map;
 
-/** {@code catalog_provider_version} and its provider-specific fields, one version per change. */
+/**
+ * {@code catalog_provider_version} and its provider-specific fields, one version per change. An
+ * event handled a second time is passed over ({@link AppliedEvents}): applied again, its changes of
+ * validity ranges would not give the same tables.
+ */
 @ProcessingGroup(ProviderProjection.PROCESSING_GROUP)
 public class ProviderProjection {
 
     public static final String PROCESSING_GROUP = "catalog-providers";
 
     private final JdbcTemplate jdbc;
+    private final AppliedEvents applied;
 
     public ProviderProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.applied = new AppliedEvents(jdbc, PROCESSING_GROUP);
     }
 
     @EventHandler
-    void on(ProviderCreated event) {
+    void on(ProviderCreated event, @SourceId String aggregate, @SequenceNumber long sequence) {
+        if (!applied.firstTime(aggregate, sequence)) {
+            return;
+        }
         append(event.provider(), event.location(), event.type(), event.providerSpecific(), event.effectiveAt());
     }
 
     @EventHandler
-    void on(ProviderUpdated event) {
+    void on(ProviderUpdated event, @SourceId String aggregate, @SequenceNumber long sequence) {
+        if (!applied.firstTime(aggregate, sequence)) {
+            return;
+        }
         append(event.provider(), event.location(), event.type(), event.providerSpecific(), event.effectiveAt());
     }
 
     @ResetHandler
     void reset() {
+        applied.forget();
         ReadModelTables.empty(jdbc, "catalog_provider_specific", "catalog_provider_version");
     }
 

@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The {@code computation_logs} table: each job's log lines in the order they were sent. */
+/** The {@code computation_logs} table: each job's log lines in the order they were sent, keyed by the event's place in the job's stream (inserted once). */
 @ProcessingGroup(ComputationLogProjection.PROCESSING_GROUP)
 public class ComputationLogProjection {
 
@@ -22,7 +22,8 @@ public class ComputationLogProjection {
 
     @EventHandler
     void on(ComputationLogsAppended e, @SequenceNumber long seq) {
-        jdbc.update("INSERT INTO computation_logs (job_id, job_seq, lines) VALUES (?, ?, ?)",
+        jdbc.update("INSERT INTO computation_logs (job_id, job_seq, lines) VALUES (?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
                 e.jobId().value(), seq, e.lines());
     }
 

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The {@code computations} table: one row per job with its current status and the terms it was
  * submitted on. A finished job shows progress 1; end_time stays null for a job that never ran.
+ * The row is inserted only if absent and every update sets values, so the job's events handled a
+ * second time, in their order, leave it as it was.
  */
 @ProcessingGroup(ComputationProjection.PROCESSING_GROUP)
 public class ComputationProjection {
@@ -37,7 +39,8 @@ public class ComputationProjection {
                         + " shutdown_disabled, provider, machine, nbr_machines, cores_per_machine, user_rank, toolchain_id,"
                         + " toolchain_name, fixed_price, price_per_hour, price_sec_granularity, price_min_sec_granularity,"
                         + " cost_per_hour, cost_currency, cost_sec_granularity, cost_min_sec_granularity)"
-                        + " VALUES (?, ?, ?, 'pending', ?, 0, FALSE, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " VALUES (?, ?, ?, 'pending', ?, 0, FALSE, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
                 e.jobId().value(), e.userId().value(), e.projectUid(), Micros.of(e.submittedAt()), e.provider(),
                 e.machine(), e.nbrMachines(), e.coresPerMachine(), e.userRank().json(), e.toolchainId(),
                 e.toolchainName(), e.fixedPrice().value(), e.pricePerHour().value(), e.priceSecGranularity(),

@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 
-/** The {@code computation_statuses} table: the status history of every job, with dates and reasons. */
+/**
+ * The {@code computation_statuses} table: the status history of every job, with dates and reasons,
+ * keyed by the event's place in the job's stream (inserted once, however often it is handled).
+ */
 @ProcessingGroup(ComputationStatusProjection.PROCESSING_GROUP)
 public class ComputationStatusProjection {
 
@@ -59,7 +62,8 @@ public class ComputationStatusProjection {
     }
 
     private void insert(long jobId, long seq, String status, Instant at, String reason) {
-        jdbc.update("INSERT INTO computation_statuses (job_id, job_seq, status, at_us, reason) VALUES (?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO computation_statuses (job_id, job_seq, status, at_us, reason) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
                 jobId, seq, status, Micros.of(at), reason);
     }
 

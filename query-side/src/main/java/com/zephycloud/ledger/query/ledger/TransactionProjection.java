@@ -24,7 +24,9 @@ import java.time.Instant;
 
 /**
  * The {@code ledger_transactions} table: every transaction with the balance after it, which
- * makes it the balance history too.
+ * makes it the balance history too. An event handled a second time (a claim moved, a token moved
+ * back) writes nothing new: a transaction's row is keyed by its id and inserted only if absent,
+ * and a cancellation sets its mark again to the same value.
  */
 @ProcessingGroup(TransactionProjection.PROCESSING_GROUP)
 public class TransactionProjection {
@@ -78,7 +80,7 @@ public class TransactionProjection {
         writes.update("INSERT INTO ledger_transactions (id, user_id, user_seq, amount, balance_after, description,"
                         + " details, category, occurred_us, project_uid, job_id, computing_start, computing_end,"
                         + " cores_per_sec, calc_count, mesh_count, reverses)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 id.value(), userId.value(), sequence, amount.value(), balanceAfter.value(), description, details,
                 category == null ? null : category.json(), Micros.of(at), c.projectUid(), c.jobId(),
                 Micros.ofNullable(c.computingStart()), Micros.ofNullable(c.computingEnd()), c.coresPerSec(),

@@ -17,7 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Instant;
 import java.util.Locale;
 
-/** The {@code users} table: one row per user with its current rank, credit and state. */
+/**
+ * The {@code users} table: one row per user with its current rank, credit and state. Handled a
+ * second time, events change nothing in the end: the row is inserted only if absent, and every
+ * update sets a value (the credit is the balance after the entry), so the user's later events,
+ * handled again after it, leave the row as it was.
+ */
 @ProcessingGroup(UserProjection.PROCESSING_GROUP)
 public class UserProjection {
 
@@ -34,7 +39,7 @@ public class UserProjection {
     @EventHandler
     void on(UserRegistered event, @Timestamp Instant at) {
         writes.update("INSERT INTO users (user_id, login, email, rank, credit, deleted, created_us)"
-                        + " VALUES (?, ?, ?, ?, 0, FALSE, ?)",
+                        + " VALUES (?, ?, ?, ?, 0, FALSE, ?) ON CONFLICT DO NOTHING",
                 event.userId().value(), event.login(), event.email().toLowerCase(Locale.ROOT),
                 event.rank().json(), Micros.of(at));
     }

@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * The {@code project_meshes} and {@code project_calculations} tables, part of the projects read
  * model: each item with its creation and deletion dates (storage billing counts the items alive
- * at an instant from them) and the ids of its files.
+ * at an instant from them) and the ids of its files. Items are inserted only if absent and every
+ * update sets values: the project's events handled a second time, in order, leave them as they were.
  */
 @ProcessingGroup(ProjectProjection.PROCESSING_GROUP)
 public class ProjectItemProjection {
@@ -43,7 +44,7 @@ public class ProjectItemProjection {
     @EventHandler
     void on(MeshCreated event, @Timestamp Instant at) {
         jdbc.update("INSERT INTO project_meshes (mesh_id, project_uid, user_id, name, status, created_us)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", event.meshId(), event.projectUid().value(),
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.meshId(), event.projectUid().value(),
                 event.userId().value(), event.name(), event.status().json(), Micros.of(at));
     }
 
@@ -62,7 +63,7 @@ public class ProjectItemProjection {
     @EventHandler
     void on(CalculationCreated event, @Timestamp Instant at) {
         jdbc.update("INSERT INTO project_calculations (job_id, project_uid, user_id, mesh_id, name, status, created_us,"
-                        + " has_logs) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE)", event.jobId(), event.projectUid().value(),
+                        + " has_logs) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE) ON CONFLICT DO NOTHING", event.jobId(), event.projectUid().value(),
                 event.userId().value(), event.meshId(), event.name(), event.status().json(), Micros.of(at));
     }
 

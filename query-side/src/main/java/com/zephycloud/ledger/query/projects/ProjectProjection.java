@@ -19,7 +19,9 @@ import java.time.Instant;
 /**
  * The {@code project_versions} and {@code project_files} tables. Status changes and the removal
  * open a new version (for "as of a date" lists); the project's raw and analysed file pointers
- * change the current version in place.
+ * change the current version in place. A version is keyed by the event that opened it (its place
+ * in the project's stream): handled a second time, that event changes nothing; the file pointers
+ * are set again by the project's later events, handled again after it.
  */
 @ProcessingGroup(ProjectProjection.PROCESSING_GROUP)
 public class ProjectProjection {
@@ -35,7 +37,7 @@ public class ProjectProjection {
     @EventHandler
     void on(ProjectCreated event, @SequenceNumber long version, @Timestamp Instant at) {
         jdbc.update("INSERT INTO project_versions (project_uid, version, user_id, storage, status, created_us, removed,"
-                        + " valid_from_us) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?)",
+                        + " valid_from_us) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?) ON CONFLICT DO NOTHING",
                 event.projectUid().value(), version, event.userId().value(), event.storage(), event.status().json(),
                 Micros.of(at), Micros.of(at));
     }
@@ -54,7 +56,7 @@ public class ProjectProjection {
     @EventHandler
     void on(ProjectFileAttached event, @Timestamp Instant at) {
         jdbc.update("INSERT INTO project_files (file_id, project_uid, name, size, storage_key, role, mesh_id, job_id,"
-                        + " attached_us, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)",
+                        + " attached_us, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE) ON CONFLICT DO NOTHING",
                 event.fileId(), event.projectUid().value(), event.name(), event.size(), event.storageKey(),
                 event.role().json(), event.meshId(), event.jobId(), Micros.of(at));
         String column = event.role() == FileRole.RAW ? "raw_file_id"
@@ -70,6 +72,10 @@ public class ProjectProjection {
      * {@code change} (an SQL assignment built from our own enum values only).
      */
     private void newVersion(String projectUid, long version, Instant at, String change) {
+        if (jdbc.queryForObject("SELECT count(*) FROM project_versions WHERE project_uid = ? AND version = ?",
+                Integer.class, projectUid, version) > 0) {
+            return; // this event opened it already: handled a second time, it must not close the versions after it
+        }
         long micros = Micros.of(at);
         jdbc.update("INSERT INTO project_versions (project_uid, version, user_id, storage, status, created_us, removed,"
                         + " raw_file_id, analyzed_file_id, valid_from_us)"

@@ -14,6 +14,7 @@ import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,11 +22,10 @@ import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The {@code report_daily_sums} and {@code report_monthly_sums} tables. Each transaction is added
@@ -34,6 +34,13 @@ import java.util.Set;
  * shows for it (a cancellation under its reason, in the canceled charge's project). Events of one
  * user are handled in order by one thread (sequencing per aggregate), so update-then-insert does
  * not race. A batch of events is summed in memory first, then each touched row is written once.
+ * <p>
+ * The sums are additive, so an event handled a second time (after a claim moved, or a token was
+ * moved back) must not be added again. Each row keeps {@code last_seq}, the place in the user's
+ * stream of the last event added to it: the events of a row are added in their order, so the
+ * ones added so far are exactly those up to {@code last_seq}, and an event at or before it is
+ * passed over. (Deriving the sums from the idempotent {@code ledger_transactions} at read time
+ * instead would make a report's cost grow with the number of transactions again.)
  */
 @ProcessingGroup(PeriodSumsProjection.PROCESSING_GROUP)
 public class PeriodSumsProjection {
@@ -43,25 +50,26 @@ public class PeriodSumsProjection {
     private static final String ADD = "UPDATE %1$s SET amount = amount + ?,"
             + " last_us = GREATEST(last_us, ?), cores_per_sec = COALESCE(cores_per_sec + ?, cores_per_sec, ?),"
             + " calc_count = COALESCE(calc_count + ?, calc_count, ?), mesh_count = COALESCE(mesh_count + ?, mesh_count, ?),"
-            + " entries = entries + ?"
+            + " entries = entries + ?, last_seq = ?"
             + " WHERE user_id = ? AND %2$s = ? AND description IS NOT DISTINCT FROM ?"
             + " AND project_uid IS NOT DISTINCT FROM ? AND kind = ?";
     private static final int[] ADD_TYPES = {Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.NUMERIC,
             Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT,
-            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+            Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
     private static final String INSERT = "INSERT INTO %1$s (amount, last_us, cores_per_sec,"
-            + " calc_count, mesh_count, user_id, %2$s, description, project_uid, entries, kind)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " calc_count, mesh_count, user_id, %2$s, description, project_uid, entries, kind, last_seq)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int[] INSERT_TYPES = {Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.BIGINT,
-            Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR};
+            Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR,
+            Types.BIGINT};
 
     /** The rows of some users within a range of periods; the list of user ids follows. */
-    private static final String EXISTING = "SELECT user_id, %2$s, description, project_uid, kind FROM %1$s"
+    private static final String EXISTING = "SELECT user_id, %2$s, description, project_uid, kind, last_seq FROM %1$s"
             + " WHERE %2$s BETWEEN ? AND ? AND user_id IN (";
     private static final int USERS_PER_LOOKUP = 500;
 
     private final JdbcTemplate jdbc;
-    private final PerBatch<Map<PeriodKey, PeriodSum>> sums;
+    private final PerBatch<Map<PeriodKey, List<Entry>>> sums;
 
     public PeriodSumsProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -69,23 +77,23 @@ public class PeriodSumsProjection {
     }
 
     @EventHandler
-    void on(CreditAdded event, @Timestamp Instant at) {
-        add(event, event.reason(), ChargeContext.NONE, at);
+    void on(CreditAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        add(event, sequence, event.reason(), ChargeContext.NONE, at);
     }
 
     @EventHandler
-    void on(CreditConsumed event, @Timestamp Instant at) {
-        add(event, event.description(), event.context(), at);
+    void on(CreditConsumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        add(event, sequence, event.description(), event.context(), at);
     }
 
     @EventHandler
-    void on(CreditRemoved event, @Timestamp Instant at) {
-        add(event, event.reason(), ChargeContext.NONE, at);
+    void on(CreditRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        add(event, sequence, event.reason(), ChargeContext.NONE, at);
     }
 
     @EventHandler
-    void on(TransactionCanceled event, @Timestamp Instant at) {
-        add(event, event.reason(), event.context(), at);
+    void on(TransactionCanceled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        add(event, sequence, event.reason(), event.context(), at);
     }
 
     @ResetHandler
@@ -93,20 +101,19 @@ public class PeriodSumsProjection {
         ReadModelTables.empty(jdbc, "report_daily_sums", "report_monthly_sums");
     }
 
-    private void add(LedgerEntryRecorded event, String description, ChargeContext context, Instant at) {
+    private void add(LedgerEntryRecorded event, long sequence, String description, ChargeContext context, Instant at) {
         UserId userId = event.userId();
         Zephycoins amount = event.signedAmount();
         String kind = UsageKind.of(event);
         ChargeContext c = context == null ? ChargeContext.NONE : context;
         long us = Micros.of(at);
-        PeriodSum entry = new PeriodSum(amount.value(), us, c.coresPerSec(), longOrNull(c.calcCount()),
-                longOrNull(c.meshCount()), 1);
+        Entry entry = new Entry(sequence, new PeriodSum(amount.value(), us, c.coresPerSec(),
+                longOrNull(c.calcCount()), longOrNull(c.meshCount()), 1));
         sums.add(batch -> {
-            batch.merge(new PeriodKey(Period.DAY, userId.value(), ReportWindow.dayOf(us), description, c.projectUid(),
-                    kind),
-                    entry, PeriodSum::plus);
-            batch.merge(new PeriodKey(Period.MONTH, userId.value(), ReportWindow.monthOf(us), description,
-                    c.projectUid(), kind), entry, PeriodSum::plus);
+            batch.computeIfAbsent(new PeriodKey(Period.DAY, userId.value(), ReportWindow.dayOf(us), description,
+                    c.projectUid(), kind), key -> new ArrayList<>()).add(entry);
+            batch.computeIfAbsent(new PeriodKey(Period.MONTH, userId.value(), ReportWindow.monthOf(us), description,
+                    c.projectUid(), kind), key -> new ArrayList<>()).add(entry);
         });
     }
 
@@ -114,36 +121,48 @@ public class PeriodSumsProjection {
      * Adds a batch's sums to their rows: one SELECT finds which rows exist, a batched UPDATE adds
      * to those, one batched INSERT (a multi-row INSERT on PostgreSQL) creates the others. A
      * replay creates far more rows than it updates: asking first spares it an UPDATE per new row.
+     * Only the entries after a row's {@code last_seq} are added to it.
      */
-    private void write(Map<PeriodKey, PeriodSum> batch) {
+    private void write(Map<PeriodKey, List<Entry>> batch) {
         for (Period period : Period.values()) {
-            List<Map.Entry<PeriodKey, PeriodSum>> rows = batch.entrySet().stream()
+            List<Map.Entry<PeriodKey, List<Entry>>> rows = batch.entrySet().stream()
                     .filter(row -> row.getKey().period() == period).toList();
             if (rows.isEmpty()) {
                 continue;
             }
-            Set<PeriodKey> existing = existingRows(period, rows.stream().map(Map.Entry::getKey).toList());
-            List<Map.Entry<PeriodKey, PeriodSum>> toUpdate = new ArrayList<>();
+            Map<PeriodKey, Long> existing = existingRows(period, rows.stream().map(Map.Entry::getKey).toList());
+            List<PeriodKey> toUpdate = new ArrayList<>();
             List<Object[]> updates = new ArrayList<>();
             List<Object[]> inserts = new ArrayList<>();
-            for (Map.Entry<PeriodKey, PeriodSum> row : rows) {
+            for (Map.Entry<PeriodKey, List<Entry>> row : rows) {
                 PeriodKey k = row.getKey();
-                PeriodSum s = row.getValue();
-                if (existing.contains(k)) {
-                    toUpdate.add(row);
+                Long lastSeq = existing.get(k);
+                PeriodSum s = null;
+                long seq = -1;
+                for (Entry entry : row.getValue()) {
+                    if (lastSeq == null || entry.sequence() > lastSeq) {
+                        s = s == null ? entry.sum() : s.plus(entry.sum());
+                        seq = Math.max(seq, entry.sequence());
+                    }
+                }
+                if (s == null) {
+                    continue; // every entry was added to this row already
+                }
+                if (lastSeq != null) {
+                    toUpdate.add(k);
                     updates.add(new Object[]{s.amount(), s.lastUs(), s.coresPerSec(), s.coresPerSec(), s.calcCount(),
-                            s.calcCount(), s.meshCount(), s.meshCount(), s.entries(), k.userId(), k.start(),
+                            s.calcCount(), s.meshCount(), s.meshCount(), s.entries(), seq, k.userId(), k.start(),
                             k.description(), k.projectUid(), k.kind()});
                 } else {
                     inserts.add(new Object[]{s.amount(), s.lastUs(), s.coresPerSec(), s.calcCount(), s.meshCount(),
-                            k.userId(), k.start(), k.description(), k.projectUid(), s.entries(), k.kind()});
+                            k.userId(), k.start(), k.description(), k.projectUid(), s.entries(), k.kind(), seq});
                 }
             }
             if (!updates.isEmpty()) {
                 int[] updated = jdbc.batchUpdate(ADD.formatted(period.table, period.column), updates, ADD_TYPES);
                 for (int i = 0; i < updated.length; i++) {
                     if (updated[i] != 1) {
-                        throw new IllegalStateException("adding to " + period.table + " row " + toUpdate.get(i).getKey()
+                        throw new IllegalStateException("adding to " + period.table + " row " + toUpdate.get(i)
                                 + " reported " + updated[i] + " rows updated; expected 1");
                     }
                 }
@@ -154,12 +173,12 @@ public class PeriodSumsProjection {
         }
     }
 
-    /** Which of {@code keys} (all of one period) have a row already. */
-    private Set<PeriodKey> existingRows(Period period, List<PeriodKey> keys) {
+    /** Which of {@code keys} (all of one period) have a row already, with the row's {@code last_seq}. */
+    private Map<PeriodKey, Long> existingRows(Period period, List<PeriodKey> keys) {
         long from = keys.stream().mapToLong(PeriodKey::start).min().orElseThrow();
         long to = keys.stream().mapToLong(PeriodKey::start).max().orElseThrow();
         List<Long> users = keys.stream().map(PeriodKey::userId).distinct().toList();
-        Set<PeriodKey> existing = new HashSet<>();
+        Map<PeriodKey, Long> existing = new HashMap<>();
         for (int first = 0; first < users.size(); first += USERS_PER_LOOKUP) {
             List<Long> some = users.subList(first, Math.min(users.size(), first + USERS_PER_LOOKUP));
             Object[] args = new Object[some.size() + 2];
@@ -170,8 +189,8 @@ public class PeriodSumsProjection {
             }
             jdbc.query(EXISTING.formatted(period.table, period.column) + "?, ".repeat(some.size() - 1) + "?)",
                     row -> {
-                        existing.add(new PeriodKey(period, row.getLong(1), row.getLong(2), row.getString(3),
-                                row.getString(4), row.getString(5)));
+                        existing.put(new PeriodKey(period, row.getLong(1), row.getLong(2), row.getString(3),
+                                row.getString(4), row.getString(5)), row.getLong(6));
                     }, args);
         }
         return existing;
@@ -196,6 +215,10 @@ public class PeriodSumsProjection {
     /** One row of a sums table: user, period start, description, project and usage kind. */
     private record PeriodKey(Period period, long userId, long start, String description, String projectUid,
                              String kind) {
+    }
+
+    /** One event's part of a row, at its place in the user's stream. */
+    private record Entry(long sequence, PeriodSum sum) {
     }
 
     /** What a batch adds to one row; a null count or cores stays null only while every entry had none. */

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The {@code benefit_slice_costs} table: the provider's cost of every charged slice, by the
  * transaction that charged it. The slice's date, user and cancellation are read from the ledger's
  * {@code ledger_transactions} (a cancellation is a reversal row pointing to this transaction), so
- * the cost falls in exactly the window of the slice's revenue.
+ * the cost falls in exactly the window of the slice's revenue. One row per transaction, inserted
+ * only if absent: a slice handled twice is costed once.
  */
 @ProcessingGroup(SliceCostProjection.PROCESSING_GROUP)
 public class SliceCostProjection {
@@ -32,7 +33,7 @@ public class SliceCostProjection {
     @EventHandler
     void on(ComputationSliceCharged event) {
         writes.update("INSERT INTO benefit_slice_costs (transaction_id, job_id, slice_number, provider_cost, cost_currency)"
-                        + " VALUES (?, ?, ?, ?, ?)", event.transactionId().value(), event.jobId().value(),
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", event.transactionId().value(), event.jobId().value(),
                 event.sliceNumber(), event.providerCost(), event.costCurrency());
     }
 

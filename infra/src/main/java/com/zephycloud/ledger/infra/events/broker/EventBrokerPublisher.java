@@ -5,7 +5,7 @@ import com.zephycloud.ledger.infra.events.PublishedEvent;
 import com.zephycloud.ledger.infra.events.PublishedEventType;
 import com.zephycloud.ledger.infra.events.PublishedPayloads;
 import com.zephycloud.ledger.infra.events.StoredEventMapper;
-import com.zephycloud.ledger.infra.messaging.ProjectionCatchUp;
+import com.zephycloud.ledger.infra.messaging.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,8 +28,8 @@ import java.util.Set;
 @ProcessingGroup(EventBrokerPublisher.PROCESSING_GROUP)
 public class EventBrokerPublisher {
 
-    /** "outbound-": not a read model, so queries do not wait for it (see ProjectionCatchUp). */
-    public static final String PROCESSING_GROUP = ProjectionCatchUp.OUTBOUND_PREFIX + "event-broker";
+    /** Outbound, not a read model: queries do not wait for it, rebuilds do not replay it (ProcessingGroups). */
+    public static final String PROCESSING_GROUP = ProcessingGroups.EVENT_BROKER;
 
     private static final Logger log = LoggerFactory.getLogger(EventBrokerPublisher.class);
 

@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.projects.files;
 
+import com.zephycloud.ledger.infra.messaging.ProcessingGroups;
 import com.zephycloud.ledger.kernel.events.projects.ProjectRemoved;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 @ProcessingGroup(ProjectFileCleanup.PROCESSING_GROUP)
 public class ProjectFileCleanup {
 
-    public static final String PROCESSING_GROUP = "project-file-cleanup";
+    /** Outbound, not a read model: queries do not wait for it, rebuilds do not replay it (ProcessingGroups). */
+    public static final String PROCESSING_GROUP = ProcessingGroups.PROJECT_FILE_CLEANUP;
     private static final Logger log = LoggerFactory.getLogger(ProjectFileCleanup.class);
 
     private final FileStorages storages;
