@@ -8,6 +8,7 @@ import com.zephycloud.ledger.query.catalog.PricingProjection;
 import com.zephycloud.ledger.query.catalog.PricingQueries;
 import com.zephycloud.ledger.query.catalog.ProviderProjection;
 import com.zephycloud.ledger.query.catalog.ProviderQueries;
+import com.zephycloud.ledger.query.catalog.RecentMachineVersions;
 import com.zephycloud.ledger.query.catalog.SettledMachineVersions;
 import com.zephycloud.ledger.query.catalog.ToolchainProjection;
 import com.zephycloud.ledger.query.catalog.ToolchainQueries;
@@ -54,6 +55,11 @@ public class CatalogQuerySideConfiguration {
             @Value("${zephy.catalog.settled-versions.settle-delay}") Duration settleDelay,
             @Value("${zephy.catalog.settled-versions.capacity}") int capacity) {
         return new SettledMachineVersions(clock, settleDelay, capacity);
+    }
+
+    @Bean
+    public RecentMachineVersions recentMachineVersions(@Value("${zephy.catalog.recent-versions.capacity}") int capacity) {
+        return new RecentMachineVersions(capacity);
     }
 
     @Bean

@@ -114,14 +114,15 @@ public class MachineQueries {
 
     /**
      * A settled version (see {@link SettledMachineVersions}) comes from memory; any other from
-     * the read model, which also says whether the catalog is being rebuilt.
+     * the read model, which also says whether the catalog is being rebuilt, with its validity
+     * range (see {@link RecentMachineVersions}).
      */
     @QueryHandler
-    public Optional<MachineView> handle(FindMachine query) {
+    public Optional<MachineVersionAt> handle(FindMachine query) {
         long at = Micros.of(query.at());
         MachineView settled = settledVersions.at(query.provider(), query.machine(), at);
         if (settled != null) {
-            return Optional.of(settled);
+            return Optional.of(MachineVersionAt.settled(settled));
         }
         // At most one version is valid at :at; the order and limit make the search one
         // descending seek from :at instead of a scan of every earlier version.
@@ -130,7 +131,9 @@ public class MachineQueries {
                         + " AND" + Validity.validAt("v") + " ORDER BY valid_from_us DESC LIMIT 1",
                 new MapSqlParameterSource("at", at).addValue("provider", query.provider())
                         .addValue("machine", query.machine()),
-                (row, n) -> keep(query.provider(), row)).stream().findFirst();
+                (row, n) -> new MachineVersionAt(keep(query.provider(), row), row.getLong("valid_from_us"),
+                        row.getObject("valid_to_us", Long.class), true, row.getBoolean("rebuilding")))
+                .stream().findFirst();
     }
 
     @QueryHandler
