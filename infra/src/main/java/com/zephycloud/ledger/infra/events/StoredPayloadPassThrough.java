@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 import java.io.IOException;
@@ -54,18 +55,18 @@ final class StoredPayloadPassThrough {
             if (in.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("a stored payload that is not a JSON object");
             }
-            copyObject(in, out, true);
+            copyObject(stored, in, out, true);
         }
     }
 
-    private void copyObject(JsonParser in, JsonGenerator out, boolean top) throws IOException {
+    private void copyObject(byte[] stored, JsonParser in, JsonGenerator out, boolean top) throws IOException {
         out.writeStartObject();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
-            String stored = in.currentName();
-            String name = names.get(stored); // a plain read on the way of every field; computed once per name
+            String storedName = in.currentName();
+            String name = names.get(storedName); // a plain read on the way of every field; computed once per name
             if (name == null) {
-                name = snakeCase.translate(stored);
-                names.put(stored, name);
+                name = snakeCase.translate(storedName);
+                names.put(storedName, name);
             }
             in.nextToken();
             if (top && EventContract.WITHHELD_FIELDS.contains(name)) {
@@ -73,20 +74,33 @@ final class StoredPayloadPassThrough {
                 continue;
             }
             out.writeFieldName(name);
-            copyValue(in, out);
+            copyValue(stored, in, out);
         }
         out.writeEndObject();
     }
 
-    private void copyValue(JsonParser in, JsonGenerator out) throws IOException {
+    private void copyValue(byte[] stored, JsonParser in, JsonGenerator out) throws IOException {
         switch (in.currentToken()) {
-            case START_OBJECT -> copyObject(in, out, false);
+            case START_OBJECT -> copyObject(stored, in, out, false);
             case START_ARRAY -> {
                 out.writeStartArray();
                 while (in.nextToken() != JsonToken.END_ARRAY) {
-                    copyValue(in, out);
+                    copyValue(stored, in, out);
                 }
                 out.writeEndArray();
+            }
+            case VALUE_STRING -> {
+                // the stored bytes between the quotes, already escaped as Jackson escapes (both writers
+                // are Jackson's, with its default escapes): neither decoded nor encoded again
+                long start = in.currentTokenLocation().getByteOffset();
+                in.finishToken();
+                long end = in.currentLocation().getByteOffset();
+                if (out instanceof UTF8JsonGenerator && start >= 0 && end - start >= 2 && stored[(int) start] == '"'
+                        && stored[(int) end - 1] == '"') {
+                    out.writeRawUTF8String(stored, (int) start + 1, (int) (end - start - 2));
+                } else {
+                    out.writeString(in.getText());
+                }
             }
             case VALUE_NUMBER_FLOAT -> {
                 BigDecimal value = in.getDecimalValue();

@@ -120,12 +120,18 @@ class EventsBenchmark {
                 after = page.next();
             }
             double feedSeconds = seconds(feedStart);
+            // the plain read once more: on a shared machine the load moves; the faster of both is the baseline
+            long againStart = System.nanoTime();
+            sequentialRead(application.getBean(DataSource.class));
+            double againSeconds = seconds(againStart);
+            double firstSeconds = plainSeconds;
+            plainSeconds = Math.min(plainSeconds, againSeconds);
 
             System.out.printf("%nEVENTS BENCHMARK feed (%s)%n", TestDatabase.isPostgres() ? "PostgreSQL" : "H2");
             System.out.printf("  generated %,d CreditConsumed events by direct batch inserts in %.1f s (%,.0f/s)%n",
                     FEED_EVENTS, insertSeconds, FEED_EVENTS / insertSeconds);
-            System.out.printf("  plain sequential read of the event table: %,d rows in %.1f s = %,.0f rows/s%n",
-                    plainRows, plainSeconds, plainRows / plainSeconds);
+            System.out.printf("  plain sequential read of the event table: %,d rows in %.1f s before the feed, %.1f s after;"
+                    + " the faster = %,.0f rows/s%n", plainRows, firstSeconds, againSeconds, plainRows / plainSeconds);
             System.out.printf("  feed catch-up (events/list, limit 1000, over HTTP), pages parsed into trees: %,d events"
                     + " in %.1f s = %,.0f events/s (%.2f x the plain read); server time %.1f s%n", treeEvents,
                     treeSeconds, treeEvents / treeSeconds, (treeEvents / treeSeconds) / (plainRows / plainSeconds),

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +63,10 @@ class StoredPayloadPassThroughTest {
             cases.add(new Object[]{type, SampleEvents.filled(type.payloadClass())});
             cases.add(new Object[]{type, SampleEvents.withNulls(type.payloadClass())});
         }
-        // decimals the stored JSON writes otherwise than the API: 1E+2 (a whole amount), 10.50000 (a scale kept)
+        // decimals the stored JSON writes otherwise than the API: 1E+2 (a whole amount), 10.50000 (a scale
+        // kept); strings with escapes, accents and control characters, copied as stored
         cases.add(new Object[]{EventContract.typeOf(CreditConsumed.class), new CreditConsumed(UserId.of(7),
-                TransactionId.of(9), Zephycoins.of("100"), "render", null, ChargeCategory.COMPUTATION,
+                TransactionId.of(9), Zephycoins.of("100"), "render \"é\" \\ \n\t ✓ \u0001 </x>", "{\"a\": 1}", ChargeCategory.COMPUTATION,
                 new ChargeContext("p-1", 3L, time, time.plusSeconds(60), new BigDecimal("10.50000"), null, null),
                 Zephycoins.ZERO)});
         for (Object[] each : cases) {
@@ -77,12 +79,12 @@ class StoredPayloadPassThroughTest {
             String revision = stored.getType().getRevision();
             String fromRecord = PublishedPayloads.json().writeValueAsString(mapper.fromRow(type, "e-1", 42,
                     "user:7", 3, time, stored.getType().getName(), revision, stored.getData()));
-            StringWriter written = new StringWriter();
+            ByteArrayOutputStream written = new ByteArrayOutputStream(); // UTF-8 bytes, as the API answers
             try (JsonGenerator out = PublishedPayloads.json().createGenerator(written)) {
                 writer.write(out, type, "e-1", 42, "user:7", 3, time, stored.getType().getName(), revision,
                         stored.getData());
             }
-            assertThat(written.toString()).as(type.name() + " from " + new String(stored.getData()))
+            assertThat(written.toString(StandardCharsets.UTF_8)).as(type.name() + " from " + new String(stored.getData()))
                     .isEqualTo(fromRecord);
             if (passThrough.handles(type, revision)) {
                 passedThrough.add(type.name());
