@@ -39,6 +39,10 @@ public class ComputationAxonConfiguration {
                             AggregateSnapshotter.builder()
                                     .eventStore(config.eventStore())
                                     .aggregateFactories(aggregate.aggregateFactory())
+                                    // the application's resolvers: without them the snapshotter cannot build
+                                    // the aggregate's model (its handlers take ports as parameters) and stores none
+                                    .parameterResolverFactory(config.parameterResolverFactory())
+                                    .handlerDefinition(config.handlerDefinition(Computation.class))
                                     .transactionManager(config.getComponent(TransactionManager.class))
                                     .executor(Executors.newSingleThreadExecutor(runnable -> {
                                         Thread thread = new Thread(runnable, "computation-snapshots");

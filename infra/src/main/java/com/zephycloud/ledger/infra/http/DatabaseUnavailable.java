@@ -14,8 +14,9 @@ import java.sql.SQLTransientConnectionException;
  * Tells a failure of the database connection (an outage, a pool closing at shutdown) from a bug,
  * and what the client may conclude from it. The failure arrives in many wrappings: Spring's
  * translations, the pool's and the driver's SQLExceptions (SQLState class 08, "connection
- * exception"), the pool's own SQLExceptions (a connection it closed after it broke: "Connection is
- * closed", without a SQLState), a socket error, even an AssertionError of the PostgreSQL driver (42.7: a batch whose
+ * exception", and 57P, the server shutting down, crashed or still starting), the pool's own
+ * SQLExceptions (a connection it closed after it broke: "Connection is closed", without a
+ * SQLState), a socket error, even an AssertionError of the PostgreSQL driver (42.7: a batch whose
  * connection broke asks the connection for its auto-commit mode, which throws, and the driver
  * reports that as an AssertionError without a cause); so the whole chain of causes is read.
  */
@@ -50,7 +51,8 @@ final class DatabaseUnavailable {
                 || cause instanceof SQLTransientConnectionException
                 || cause instanceof SQLNonTransientConnectionException
                 || cause instanceof SocketException
-                || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                || cause instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                        || sql.getSQLState().startsWith("57P"))
                 || cause instanceof SQLException && thrownBy(cause, "com.zaxxer.hikari.")
                 || cause instanceof AssertionError && thrownBy(cause, "org.postgresql.");
     }

@@ -38,6 +38,10 @@ public class LedgerConfiguration {
                             AggregateSnapshotter.builder()
                                     .eventStore(config.eventStore())
                                     .aggregateFactories(aggregate.aggregateFactory())
+                                    // the application's resolvers: without them the snapshotter cannot build
+                                    // the aggregate's model (its handlers take ports as parameters) and stores none
+                                    .parameterResolverFactory(config.parameterResolverFactory())
+                                    .handlerDefinition(config.handlerDefinition(UserAccount.class))
                                     .transactionManager(config.getComponent(TransactionManager.class))
                                     .executor(Executors.newSingleThreadExecutor(daemon("user-account-snapshots")))
                                     .build(),

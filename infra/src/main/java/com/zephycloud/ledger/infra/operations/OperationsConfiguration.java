@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.operations;
 
+import com.zephycloud.ledger.infra.eventstore.InstanceName;
 import com.zephycloud.ledger.infra.http.BasicAuthenticationFilter;
 import com.zephycloud.ledger.infra.json.ApiJson;
 import com.zephycloud.ledger.infra.messaging.GroupCommit;
@@ -32,15 +33,17 @@ public class OperationsConfiguration {
 
     @Bean
     public ProcessorsHealth processorsHealthContributor(EventProcessingConfiguration processing,
-                                                        ProcessorErrors errors) {
-        return new ProcessorsHealth(processing, errors, false);
+                                                        ProcessorErrors errors, JdbcTemplate jdbc,
+                                                        InstanceName instance) {
+        return new ProcessorsHealth(processing, errors, new SegmentClaims(jdbc, instance), false);
     }
 
     /** Not in the readiness group (application.yml): shown in /actuator/health only. */
     @Bean
     public ProcessorsHealth outboundHealthContributor(EventProcessingConfiguration processing,
-                                                      ProcessorErrors errors) {
-        return new ProcessorsHealth(processing, errors, true);
+                                                      ProcessorErrors errors, JdbcTemplate jdbc,
+                                                      InstanceName instance) {
+        return new ProcessorsHealth(processing, errors, new SegmentClaims(jdbc, instance), true);
     }
 
     @Bean

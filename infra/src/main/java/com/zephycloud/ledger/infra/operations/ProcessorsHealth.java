@@ -20,19 +20,22 @@ final class ProcessorsHealth implements CompositeHealthContributor {
 
     private final EventProcessingConfiguration processing;
     private final ProcessorErrors errors;
+    private final SegmentClaims claims;
     private final boolean outbound;
 
     /** @param outbound the outbound processors only, or all the others */
-    ProcessorsHealth(EventProcessingConfiguration processing, ProcessorErrors errors, boolean outbound) {
+    ProcessorsHealth(EventProcessingConfiguration processing, ProcessorErrors errors, SegmentClaims claims,
+                     boolean outbound) {
         this.processing = processing;
         this.errors = errors;
+        this.claims = claims;
         this.outbound = outbound;
     }
 
     @Override
     public HealthContributor getContributor(String name) {
         return processing.eventProcessor(name).filter(processor -> included(name))
-                .map(processor -> (HealthContributor) new ProcessorHealth(processor, errors)).orElse(null);
+                .map(processor -> (HealthContributor) new ProcessorHealth(processor, errors, claims)).orElse(null);
     }
 
     private boolean included(String name) {
@@ -44,7 +47,7 @@ final class ProcessorsHealth implements CompositeHealthContributor {
         Map<String, HealthContributor> byName = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (included(name)) {
-                byName.put(name, new ProcessorHealth(processor, errors));
+                byName.put(name, new ProcessorHealth(processor, errors, claims));
             }
         });
         return byName.entrySet().stream()

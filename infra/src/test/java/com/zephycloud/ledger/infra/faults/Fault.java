@@ -34,8 +34,8 @@ interface Fault {
                 victim.kill();
                 Thread.sleep(down.toMillis());
                 victim.start();
-                if (!victim.awaitReady(http, Duration.ofMinutes(3))) {
-                    result.mismatch(victim.name() + " not ready 3 minutes after its restart");
+                if (!victim.awaitReady(http, Duration.ofMinutes(5))) {
+                    result.mismatch(victim.name() + " not ready 5 minutes after its restart");
                 }
             }
         };

@@ -105,11 +105,12 @@ class FaultHarness {
     private static void check(ThrowawayPostgres database, HarnessHttp http, List<InstanceProcess> instances,
                               HarnessFixture fixture, Acknowledged acknowledged, CheckResult result) throws Exception {
         for (InstanceProcess instance : instances) {
-            if (!instance.awaitReady(http, Duration.ofMinutes(2))) {
+            if (!instance.awaitReady(http, Duration.ofSeconds(30))) {
                 result.mismatch(instance.name() + " not ready for the checks");
             }
         }
         int port = instances.get(0).port();
+        JobsLeftRunning.end(database, http, port, result);
         var events = new FeedCheck(http, database).check(port, result);
         AcknowledgedCheck.check(acknowledged, events, result);
         new BalanceCheck(http).check(instances.get(1).port(), fixture.users(), result);
@@ -131,12 +132,12 @@ class FaultHarness {
     /** The first instance migrates the schema alone; the other two then start together. */
     private static void startAll(List<InstanceProcess> instances, HarnessHttp http) throws Exception {
         instances.get(0).start();
-        assertThat(instances.get(0).awaitReady(http, Duration.ofMinutes(3))).as("instance-1 ready").isTrue();
+        assertThat(instances.get(0).awaitReady(http, Duration.ofMinutes(5))).as("instance-1 ready").isTrue();
         for (InstanceProcess instance : instances.subList(1, instances.size())) {
             instance.start();
         }
         for (InstanceProcess instance : instances) {
-            assertThat(instance.awaitReady(http, Duration.ofMinutes(3))).as(instance.name() + " ready").isTrue();
+            assertThat(instance.awaitReady(http, Duration.ofMinutes(5))).as(instance.name() + " ready").isTrue();
         }
     }
 

@@ -61,8 +61,8 @@ final class RebuildCheck {
             other.start();
         }
         for (InstanceProcess instance : instances) {
-            if (!instance.awaitReady(http, Duration.ofMinutes(3))) {
-                result.mismatch(instance.name() + " not ready 3 minutes after its restart");
+            if (!instance.awaitReady(http, Duration.ofMinutes(5))) {
+                result.mismatch(instance.name() + " not ready 5 minutes after its restart");
             }
         }
     }

@@ -43,6 +43,18 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void theServerShuttingDownIsAConnectionFailure() {
+        // what PostgreSQL sends a connection it cuts when stopped (pg_ctl stop -m fast), seen by the fault harness
+        // inside the batch of an event append
+        SQLException terminated = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
+        assertThat(DatabaseUnavailable.messageFor(new RuntimeException(new java.sql.BatchUpdateException(
+                "Batch entry 0 INSERT INTO domain_event_entry …", "23505", new int[0], terminated))))
+                .isEqualTo(DatabaseUnavailable.MAYBE_APPLIED);
+        assertThat(DatabaseUnavailable.messageFor(new RuntimeException(new SQLException("the database system is"
+                + " starting up", "57P03")))).isEqualTo(DatabaseUnavailable.MAYBE_APPLIED);
+    }
+
+    @Test
     void otherDatabaseErrorsAreNotOutages() {
         assertThat(DatabaseUnavailable.messageFor(new DuplicateKeyException("duplicate key"))).isNull();
         assertThat(DatabaseUnavailable.messageFor(new RuntimeException(new SQLException("syntax error", "42601"))))
