@@ -1,6 +1,5 @@
 package com.zephycloud.ledger.infra.catalog;
 
-import com.zephycloud.ledger.infra.messaging.AppendTracking;
 import com.zephycloud.ledger.jdbc.SqlDialect;
 import com.zephycloud.ledger.query.catalog.MachineOfferQueries;
 import com.zephycloud.ledger.query.catalog.MachineProjection;
@@ -13,7 +12,6 @@ import com.zephycloud.ledger.query.catalog.RecentMachineVersions;
 import com.zephycloud.ledger.query.catalog.SettledMachineVersions;
 import com.zephycloud.ledger.query.catalog.ToolchainProjection;
 import com.zephycloud.ledger.query.catalog.ToolchainQueries;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,18 +58,8 @@ public class CatalogQuerySideConfiguration {
     }
 
     @Bean
-    public RecentMachineVersions recentMachineVersions(@Value("${zephy.read.head-max-age}") Duration maxAge,
-            @Value("${zephy.catalog.recent-versions.capacity}") int capacity) {
-        return new RecentMachineVersions(maxAge, capacity);
-    }
-
-    /** Created from {@code appendTracking}, so that it is registered after it (see {@link CatalogChangeTracking}). */
-    @Bean
-    public CatalogChangeTracking catalogChangeTracking(EventStore eventStore, AppendTracking appendTracking,
-                                                       RecentMachineVersions recentVersions) {
-        CatalogChangeTracking tracking = new CatalogChangeTracking(recentVersions);
-        eventStore.registerDispatchInterceptor(tracking);
-        return tracking;
+    public RecentMachineVersions recentMachineVersions(@Value("${zephy.catalog.recent-versions.capacity}") int capacity) {
+        return new RecentMachineVersions(capacity);
     }
 
     @Bean

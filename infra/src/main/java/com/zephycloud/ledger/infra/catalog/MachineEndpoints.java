@@ -8,6 +8,7 @@ import com.zephycloud.ledger.infra.http.ApiException;
 import com.zephycloud.ledger.infra.http.ApiParams;
 import com.zephycloud.ledger.infra.http.ApiResponse;
 import com.zephycloud.ledger.infra.messaging.Commands;
+import com.zephycloud.ledger.infra.messaging.EventStoreHead;
 import com.zephycloud.ledger.infra.messaging.Queries;
 import com.zephycloud.ledger.query.catalog.FindMachine;
 import com.zephycloud.ledger.query.catalog.ListMachinePriceHistory;
@@ -42,14 +43,16 @@ public class MachineEndpoints {
     private final JdbcCatalogRegister register;
     private final SettledMachineVersions settledVersions;
     private final RecentMachineVersions recentVersions;
+    private final EventStoreHead eventStoreHead;
     private final Clock clock;
 
     public MachineEndpoints(Commands commands, Queries queries, JdbcCatalogRegister register,
                             SettledMachineVersions settledVersions, RecentMachineVersions recentVersions,
-                            Clock clock) {
+                            EventStoreHead eventStoreHead, Clock clock) {
         this.commands = commands;
         this.settledVersions = settledVersions;
         this.recentVersions = recentVersions;
+        this.eventStoreHead = eventStoreHead;
         this.queries = queries;
         this.register = register;
         this.clock = clock;
@@ -69,16 +72,18 @@ public class MachineEndpoints {
         FindMachine query = new FindMachine(params.requiredText("provider_name"), params.requiredText("machine_name"),
                 CatalogParams.date(params, clock));
         params.done();
-        // A settled version is final, and a recent one as fresh as a read would be: the
-        // projections' catch-up and the query bus have nothing to add to them, and they are
-        // most of this lookup's time in the server.
-        Optional<MachineView> machine = settledVersions.find(query).or(() -> recentVersions.find(query));
+        // A settled version is final, and one read at the event store's current head is what a
+        // read would find: the projections' catch-up and the query bus have nothing to add to
+        // them, and they are most of this lookup's time in the server.
+        Optional<MachineView> machine = settledVersions.find(query);
         if (machine.isEmpty()) {
-            long stamp = recentVersions.stamp();
-            long readNanos = System.nanoTime();
-            Optional<MachineVersionAt> version = queries.find(query, MachineVersionAt.class);
-            version.ifPresent(found -> recentVersions.offer(query, stamp, readNanos, found));
-            machine = version.map(MachineVersionAt::machine);
+            long head = eventStoreHead.current();
+            machine = recentVersions.find(query, head);
+            if (machine.isEmpty()) {
+                Optional<MachineVersionAt> version = queries.find(query, MachineVersionAt.class);
+                version.ifPresent(found -> recentVersions.offer(query, head, found));
+                machine = version.map(MachineVersionAt::machine);
+            }
         }
         return ApiResponse.ok(machine.orElseThrow(() -> new ApiException(
                 HttpStatus.NOT_FOUND, "no machine '" + query.machine() + "' at provider '" + query.provider()

@@ -23,6 +23,8 @@ import java.util.function.Function;
 public final class ApiParams {
 
     public static final String REQUEST_ID = "request_id";
+    /** The request attribute holding the request's {@value #REQUEST_ID} as sent, for the access log. */
+    public static final String REQUEST_ID_ATTRIBUTE = ApiParams.class.getName() + ".requestId";
     private static final int MAX_TEXT = 2000;
     /** 9999-12-31T23:59:59Z: dates beyond have no four-digit year, and reports count microseconds in a long. */
     static final long LAST_EPOCH_SECOND = 253_402_300_799L;

@@ -71,6 +71,10 @@ public class ApiParamsResolver implements HandlerMethodArgumentResolver {
                     + " Content-Type" : "content type " + contentType) + " is not supported; send JSON"
                     + " (application/json), a form (application/x-www-form-urlencoded) or query parameters");
         }
+        JsonNode requestId = values.get(ApiParams.REQUEST_ID);
+        if (requestId != null && requestId.isValueNode()) {
+            request.setAttribute(ApiParams.REQUEST_ID_ATTRIBUTE, requestId.asText());
+        }
         return new ApiParams(values);
     }
 

@@ -9,9 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Read-your-writes for the API, on any instance: before a query, wait until the read models
@@ -38,18 +42,35 @@ public class ProjectionCatchUp {
     private final AppendedEvents appended;
     private final StoredTokenPositions stored;
     private final Duration timeout;
+    private final Timer waits;
 
     public ProjectionCatchUp(EventProcessingConfiguration processing, EventStoreHead eventStoreHead,
-                             AppendedEvents appended, StoredTokenPositions stored,
+                             AppendedEvents appended, StoredTokenPositions stored, MeterRegistry registry,
                              @Value("${zephy.read.consistency-timeout}") Duration timeout) {
         this.processing = processing;
         this.eventStoreHead = eventStoreHead;
         this.appended = appended;
         this.stored = stored;
         this.timeout = timeout;
+        this.waits = Timer.builder("zephy.read.wait")
+                .description("how long a query waited for the read models to catch up with earlier writes")
+                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
+                        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+                        Duration.ofSeconds(1), timeout)
+                .register(registry);
     }
 
+    /** Waits for the read models (see the class); the wait is timed as {@code zephy.read.wait}. */
     public void await() {
+        long start = System.nanoTime();
+        try {
+            awaitHead();
+        } finally {
+            waits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void awaitHead() {
         long head = eventStoreHead.current();
         if (head < 0) {
             return;

@@ -9,13 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.util.ContentCachingRequestWrapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One log line per request: method, route (the endpoint's path pattern, never the raw URL, whose
@@ -28,21 +24,18 @@ final class AccessLogFilter extends OncePerRequestFilter {
 
     static final String LOGGER = "zephy.access";
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
-    private static final Pattern JSON_REQUEST_ID = Pattern.compile(
-            "\"" + ApiParams.REQUEST_ID + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){1,200})\"");
     private static final int MAX_ID = 200;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long start = System.nanoTime();
-        HttpServletRequest logged = isJson(request) ? new ContentCachingRequestWrapper(request) : request;
         try {
-            chain.doFilter(logged, response);
+            chain.doFilter(request, response);
         } finally {
             double millis = (System.nanoTime() - start) / 1_000_000.0;
             String route = route(request);
-            String requestId = requestId(logged);
+            String requestId = requestId(request);
             log.atInfo().addKeyValue("http.method", request.getMethod()).addKeyValue("http.route", route)
                     .addKeyValue("http.status", response.getStatus())
                     .addKeyValue("duration_ms", Math.round(millis * 1000) / 1000.0)
@@ -58,21 +51,13 @@ final class AccessLogFilter extends OncePerRequestFilter {
         return pattern != null ? pattern.toString() : clean(request.getRequestURI());
     }
 
+    /** The header, or the parameter as the API's parameter binding read it (from a form, a query string or JSON). */
     private static String requestId(HttpServletRequest request) {
         String id = request.getHeader("X-Request-Id");
-        if (id == null && request instanceof ContentCachingRequestWrapper cached) {
-            Matcher json = JSON_REQUEST_ID.matcher(new String(cached.getContentAsByteArray(), StandardCharsets.UTF_8));
-            id = json.find() ? json.group(1) : null;
-        }
-        if (id == null && !isJson(request)) {
-            id = request.getParameter(ApiParams.REQUEST_ID); // the form or query string, read by the endpoint already
+        if (id == null && request.getAttribute(ApiParams.REQUEST_ID_ATTRIBUTE) instanceof String sent) {
+            id = sent;
         }
         return id == null || id.isEmpty() ? null : clean(id);
-    }
-
-    private static boolean isJson(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.toLowerCase(Locale.ROOT).contains("json");
     }
 
     /** A client's text on one line, of bounded length: no forged log lines. */

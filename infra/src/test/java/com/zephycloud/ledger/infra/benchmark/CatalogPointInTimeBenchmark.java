@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the application's query handler called directly (without HTTP, query bus or JSON). The
  * dated show asks for a version that ended years ago, which the server answers from memory
  * ({@code SettledMachineVersions}); the show without date, measured too, answers the current
- * version, read from the database at most once per {@code zephy.read.head-max-age}
+ * version, read from the database again only when an event was stored since
  * ({@code RecentMachineVersions}). The timed HTTP calls go through {@link KeepAliveHttpClient}: client and
  * server share the machine's cores, and the JDK's asynchronous client's own threads would run
  * during, and be counted in, the server's time. The hand-written list query returns the same rows
@@ -190,7 +190,7 @@ class CatalogPointInTimeBenchmark extends ApiTest {
         int total = MACHINES * versions;
         report(total, "machines/list", apiList, sqlList, handlerList);
         report(total, "machines/show", apiShow, sqlShow, handlerShow);
-        System.out.printf("%,d versions, machines/show without date (the current version, read at most once per head-max-age):"
+        System.out.printf("%,d versions, machines/show without date (the current version, nothing stored meanwhile):"
                         + " server p50 %.3f p99 %.3f ms | SQL p50 %.3f p99 %.3f | server/SQL p50 %.2f p99 %.2f%n",
                 total, apiShowNow.server.p50(), apiShowNow.server.p99(), sqlShowNow.roundTrip.p50(),
                 sqlShowNow.roundTrip.p99(), apiShowNow.server.p50() / sqlShowNow.roundTrip.p50(),

@@ -2,55 +2,40 @@ package com.zephycloud.ledger.query.catalog;
 
 import com.zephycloud.ledger.jdbc.Micros;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Machine versions read from the read model in the last {@code maxAge}, kept in memory: what
- * {@code machines/show} answers without a date (or at a date after the settle horizon, which
- * {@link SettledMachineVersions} does not cover) without a database round trip.
+ * Machine versions read from the read model, kept in memory with the event store's head they
+ * were read at: what {@code machines/show} answers without a date (or at a date after the settle
+ * horizon, which {@link SettledMachineVersions} does not cover) while nothing has been stored
+ * since, with one read of the head instead of the projections' catch-up and a lookup.
  *
- * <p>Why an answer may be reused: a query sees the writes of other instances at most
- * {@code zephy.read.head-max-age} late (the read-your-writes rule), so a version read less than
- * that long ago is as fresh as a query that read the database would be. The writes of this
- * instance are always seen: each catalog change committed here moves {@link #stamp()}, and a
- * version is reused only while the stamp is the one taken before the read that found it (taken
- * before the projections' catch-up, so that a read which started before a change and ends after
- * it is not reused). A version is also reused only for an instant inside its validity range, so
- * a change scheduled for later (an {@code effective_date}) is seen when it takes effect.
- *
- * <p>When catalog changes are committed where this cannot see their end ({@link #untracked()}),
- * nothing is reused. While the catalog is being rebuilt, nothing is kept.
+ * <p>Why an answer may be reused: the read that found it came after the projections had caught
+ * up with that head, so it holds every event up to it; while the head a later query reads is the
+ * same, no event has been stored since, on any instance, and the read model holds what it held.
+ * (The head a query reads is the one read-your-writes waits for, with the same freshness: see
+ * {@code zephy.read.head-max-age}.) A version is also reused only for an instant inside its
+ * validity range, so a change scheduled for later (an {@code effective_date}) is seen when it
+ * takes effect. Nothing read while the catalog is being rebuilt is kept.
  */
 public final class RecentMachineVersions {
 
-    private final long maxAgeNanos;
     private final int capacity;
-    private final AtomicLong changes = new AtomicLong();
     private final Map<MachineKey, Recent> byMachine = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
-    private volatile boolean untracked;
 
     /** @param capacity machines kept at most; 0 keeps none */
-    public RecentMachineVersions(Duration maxAge, int capacity) {
-        this.maxAgeNanos = maxAge.toNanos();
+    public RecentMachineVersions(int capacity) {
         this.capacity = capacity;
     }
 
-    /** Catalog changes committed on this instance so far: take it before a read whose answer is offered. */
-    public long stamp() {
-        return changes.get();
-    }
-
-    /** The machine as {@code query} asks for it, if a version read recently covers its instant. */
-    public Optional<MachineView> find(FindMachine query) {
+    /** The machine as {@code query} asks for it, if it was read at event store head {@code head} and covers its instant. */
+    public Optional<MachineView> find(FindMachine query, long head) {
         Recent recent = byMachine.get(new MachineKey(query.provider(), query.machine()));
-        if (recent == null || untracked || recent.stamp != changes.get()
-                || System.nanoTime() - recent.readNanos >= maxAgeNanos) {
+        if (recent == null || recent.head != head) {
             return Optional.empty();
         }
         long at = Micros.of(query.at());
@@ -58,15 +43,12 @@ public final class RecentMachineVersions {
         return covers ? Optional.of(recent.machine) : Optional.empty();
     }
 
-    /**
-     * The answer to {@code query} of a read that began at {@code readNanos}
-     * ({@link System#nanoTime()}), with {@code stamp} taken before it.
-     */
-    public void offer(FindMachine query, long stamp, long readNanos, MachineVersionAt version) {
-        if (capacity == 0 || !version.fromReadModel() || version.rebuilding() || stamp != changes.get()) {
+    /** The answer to {@code query} of a read made once the projections had caught up with event store head {@code head}. */
+    public void offer(FindMachine query, long head, MachineVersionAt version) {
+        if (capacity == 0 || !version.fromReadModel() || version.rebuilding()) {
             return;
         }
-        Recent recent = new Recent(stamp, readNanos, version.validFromMicros(), version.validToMicros(), version.machine());
+        Recent recent = new Recent(head, version.validFromMicros(), version.validToMicros(), version.machine());
         if (byMachine.put(new MachineKey(query.provider(), query.machine()), recent) == null
                 && size.incrementAndGet() > capacity) {
             byMachine.clear();
@@ -74,19 +56,9 @@ public final class RecentMachineVersions {
         }
     }
 
-    /** A catalog change was committed on this instance: nothing read before it is reused. */
-    public void changed() {
-        changes.incrementAndGet();
-    }
-
-    /** Catalog changes are committed where their end cannot be seen: from now on nothing is reused. */
-    public void untracked() {
-        untracked = true;
-    }
-
     private record MachineKey(String provider, String machine) {
     }
 
-    private record Recent(long stamp, long readNanos, long fromMicros, Long toMicros, MachineView machine) {
+    private record Recent(long head, long fromMicros, Long toMicros, MachineView machine) {
     }
 }
