@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.http;
 
+import com.zephycloud.ledger.infra.messaging.ConcurrentChanges;
 import com.zephycloud.ledger.infra.messaging.ShuttingDown;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -82,7 +83,7 @@ public class ApiExceptionHandler {
             if (cause instanceof AggregateNotFoundException notFound) {
                 return respond(HttpStatus.NOT_FOUND, AggregateNames.describeMissing(String.valueOf(notFound.getAggregateIdentifier())));
             }
-            if (cause instanceof ShuttingDown) {
+            if (cause instanceof ShuttingDown || cause instanceof ConcurrentChanges) {
                 return respond(HttpStatus.SERVICE_UNAVAILABLE, cause.getMessage());
             }
             if (cause instanceof IllegalArgumentException) {

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 @Component
 public class Commands {
 
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 5;
 
     private final CommandGateway gateway;
     private final GroupCommit groupCommit;
@@ -96,7 +96,9 @@ public class Commands {
      * Retried from the start: a command whose aggregate another instance changed between load and
      * store, and one that Axon's lock factory chose to break a cycle of waits for aggregate locks
      * (a cancellation locks every account it touches, a group commit every account of its batch).
-     * Either was rolled back entirely, so running it again applies it once.
+     * Either was rolled back entirely, so running it again applies it once. After {@link #ATTEMPTS}
+     * such tries it is refused with 503 ({@link ConcurrentChanges}): seen by the fault harness, three
+     * instances and the billing workers writing the same few accounts.
      */
     private <R> R sendWithRetry(Object command, MetaData metaData, Function<CommandMessage<?>, R> dispatch) {
         String actor = Actor.current();
@@ -105,11 +107,23 @@ public class Commands {
             try {
                 return dispatch.apply(GenericCommandMessage.asCommandMessage(command).andMetaData(withActor));
             } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS
-                        || !(causedBy(e, ConcurrencyException.class) || causedBy(e, DeadlockException.class))) {
+                if (!(causedBy(e, ConcurrencyException.class) || causedBy(e, DeadlockException.class))) {
                     throw e;
                 }
+                if (attempt == ATTEMPTS) {
+                    throw new ConcurrentChanges(ATTEMPTS, e);
+                }
+                pauseBeforeRetry(attempt);
             }
+        }
+    }
+
+    /** A few random milliseconds, growing with the attempt, so that two contenders do not collide again at once. */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * The health of one Axon event processor: DOWN when it is not running or is in error (it failed
  * on an event and has not got past it, see {@link ProcessorErrors}; Axon retries with a back-off,
  * and the read model it feeds stops moving meanwhile), with the error in the details. A segment's
- * error counts while this instance holds the segment ({@link SegmentClaims}).
+ * error counts unless another instance holds the segment now ({@link SegmentClaims}).
  */
 final class ProcessorHealth implements HealthIndicator {
 
@@ -38,7 +38,7 @@ final class ProcessorHealth implements HealthIndicator {
         for (EventTrackerStatus segment : streaming.processingStatus().values()) {
             int id = segment.getSegment().getSegmentId();
             positions.put(id, segment.getCurrentPosition().orElse(-1));
-            if (segment.isErrorState() && claims.heldHere(processor.getName(), id)) {
+            if (segment.isErrorState() && !claims.heldElsewhere(processor.getName(), id)) {
                 segmentErrors.put(id, String.valueOf(segment.getError()));
             }
         }

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.List;
 
 /**
- * Whether this instance holds a processor segment's claim in the token store. Axon keeps the
+ * Whether another instance holds a processor segment's claim in the token store. Axon keeps the
  * status of a segment whose work failed (a database outage) until this instance claims it again;
  * when another instance claimed it meanwhile, which the fair share makes likely, that never
  * happens, and the stale error would keep this instance's readiness DOWN for good.
@@ -21,14 +21,19 @@ final class SegmentClaims {
         this.instance = instance;
     }
 
-    /** True when this instance owns the claim, or when the token store cannot be read (the error stands). */
-    boolean heldHere(String processor, int segment) {
+    /**
+     * True when another instance owns the segment's claim. A segment released and not claimed
+     * again (Axon releases a failing segment for a back-off), or a token store that cannot be
+     * read, is not: the error stands.
+     */
+    boolean heldElsewhere(String processor, int segment) {
         try {
             List<String> owners = jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ? AND segment = ?",
                     String.class, processor, segment);
-            return owners.isEmpty() || instance.value().equals(owners.get(0));
+            String owner = owners.isEmpty() ? null : owners.get(0);
+            return owner != null && !owner.equals(instance.value());
         } catch (RuntimeException unreadable) {
-            return true;
+            return false;
         }
     }
 }

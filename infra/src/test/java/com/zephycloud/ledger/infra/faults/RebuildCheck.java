@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.infra.faults;
 
 import com.zephycloud.ledger.infra.support.ReadModelChecksum;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
@@ -37,6 +38,7 @@ final class RebuildCheck {
             other.stop();
         }
         Map<String, String> before = settledChecksums(rebuilder);
+        copyBefore(before.keySet());
         HttpAnswer started = http.admin(rebuilder.port(), "/admin/audit/rebuild/", Map.of());
         if (!started.acknowledged()) {
             result.mismatch("audit/rebuild: " + started);
@@ -49,7 +51,7 @@ final class RebuildCheck {
             for (String table : before.keySet()) {
                 if (!before.get(table).equals(after.get(table))) {
                     result.mismatch("read model " + table + ": " + before.get(table) + " before the rebuild, "
-                            + after.get(table) + " after");
+                            + after.get(table) + " after; " + differences(table));
                 }
             }
             result.note("read models: " + before.size() + " tables compared with their rebuild");
@@ -65,6 +67,24 @@ final class RebuildCheck {
                 result.mismatch(instance.name() + " not ready 5 minutes after its restart");
             }
         }
+    }
+
+    /** A copy of each table as the instances left it, in schema harness_before, to show the rows that differ. */
+    private void copyBefore(Set<String> tables) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("CREATE SCHEMA IF NOT EXISTS harness_before");
+        for (String table : tables) {
+            jdbc.execute("DROP TABLE IF EXISTS harness_before." + table);
+            jdbc.execute("CREATE TABLE harness_before." + table + " AS SELECT * FROM public." + table);
+        }
+    }
+
+    private String differences(String table) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String sql = "SELECT row_to_json(r)::text FROM (SELECT * FROM %s EXCEPT SELECT * FROM %s LIMIT 3) r";
+        return "only before: " + jdbc.queryForList(String.format(sql, "harness_before." + table, "public." + table),
+                String.class) + ", only after: " + jdbc.queryForList(String.format(sql, "public." + table,
+                "harness_before." + table), String.class);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -74,6 +75,23 @@ class CommandsRetryTest extends ApiTest {
         assertThat(balance.value()).isEqualByComparingTo("12.5");
         assertThat(gateway.calls).isEqualTo(3);
         assertThat(credit(userId)).isEqualByComparingTo("12.5");
+    }
+
+    @Test
+    void aCommandConflictingOnEveryTryIsRefusedAsUnavailableAndStoresNothing() {
+        long userId = newUser(unique("conflicted"), "10");
+        List<RuntimeException> conflicts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            conflicts.add(new ConcurrencyException("changed meanwhile, try " + i));
+        }
+        FailingFirst gateway = new FailingFirst(commandBus, conflicts);
+        Commands commands = new Commands(gateway, groupCommit, requestLog, json);
+
+        assertThatThrownBy(() -> commands.once(null, () -> "unused", Zephycoins.class,
+                new AddCredit(UserId.of(userId), ids.next(), Zephycoins.of(BigDecimal.ONE), "conflicted")))
+                .isInstanceOf(ConcurrentChanges.class).hasMessageContaining("nothing of this request was stored");
+        assertThat(gateway.calls).isEqualTo(5);
+        assertThat(credit(userId)).isEqualByComparingTo("10");
     }
 
     @Test
