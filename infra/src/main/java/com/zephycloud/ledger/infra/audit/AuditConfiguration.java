@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.audit;
 
+import com.zephycloud.ledger.infra.eventstore.StoredEventPositions;
 import com.zephycloud.ledger.infra.messaging.ProjectionCatchUp;
 import com.zephycloud.ledger.jdbc.BatchSender;
 import com.zephycloud.ledger.query.audit.LedgerChainProjection;
@@ -20,7 +21,7 @@ public class AuditConfiguration {
 
     @Bean
     public LedgerChainProjection ledgerChainProjection(JdbcTemplate jdbc, BatchSender projectionBatches) {
-        return new LedgerChainProjection(jdbc, projectionBatches);
+        return new LedgerChainProjection(jdbc, projectionBatches, new StoredEventPositions(jdbc));
     }
 
     @Bean

@@ -1,19 +1,20 @@
 package com.zephycloud.ledger.query.audit;
 
 import com.zephycloud.ledger.jdbc.BatchSender;
-import com.zephycloud.ledger.jdbc.BatchedStatements;
 import com.zephycloud.ledger.jdbc.PerBatch;
 import com.zephycloud.ledger.kernel.events.ledger.LedgerEntryRecorded;
+import com.zephycloud.ledger.query.common.EventPositions;
 import com.zephycloud.ledger.query.common.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ import java.util.Map;
  * stream, and the user's links are always a prefix of that stream: an event at or before the
  * user's last link was linked already (handled a second time, after a claim moved or a token was
  * moved back) and is passed over, so the next new one still chains to the right hash.
+ * <p>
+ * A link records its event's position in the store, looked up by event identifier for the whole
+ * batch when it is written ({@link EventPositions}: the handler's token may hold a later position).
  */
 @ProcessingGroup(LedgerChainProjection.PROCESSING_GROUP)
 public class LedgerChainProjection {
@@ -37,31 +41,29 @@ public class LedgerChainProjection {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
-    private final BatchedStatements writes;
-    /** Each user's last link in the current batch; nothing to write of its own. */
-    private final PerBatch<Map<Long, Head>> heads = new PerBatch<>(HashMap::new, heads -> {
-    });
+    private final BatchSender batches;
+    private final EventPositions positions;
+    private final PerBatch<Links> links = new PerBatch<>(Links::new, this::write);
 
-    public LedgerChainProjection(JdbcTemplate jdbc, BatchSender batches) {
+    public LedgerChainProjection(JdbcTemplate jdbc, BatchSender batches, EventPositions positions) {
         this.jdbc = jdbc;
-        this.writes = new BatchedStatements(jdbc, batches);
+        this.batches = batches;
+        this.positions = positions;
     }
 
     @EventHandler
-    void on(LedgerEntryRecorded entry, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        long position = token == null ? -1 : token.position().orElse(-1);
-        heads.add(batch -> {
+    void on(LedgerEntryRecorded entry, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MessageIdentifier String eventId) {
+        links.add(batch -> {
             long userId = entry.userId().value();
-            Head previous = batch.computeIfAbsent(userId, this::storedHead);
+            Head previous = batch.heads.computeIfAbsent(userId, this::storedHead);
             if (sequence <= previous.sequence()) {
                 return;
             }
             ChainLink link = ChainLink.of(entry, sequence, at, previous.hash());
             String hash = link.hash();
-            batch.put(userId, new Head(sequence, hash));
-            writes.update(INSERT, link.userId(), link.sequence(), link.transactionId(), link.eventType(), link.amount(),
-                    link.balanceAfter(), link.occurredUs(), link.descriptionSha256(), link.previousHash(), hash,
-                    position);
+            batch.heads.put(userId, new Head(sequence, hash));
+            batch.pending.add(new Pending(link, hash, eventId));
         });
     }
 
@@ -70,10 +72,40 @@ public class LedgerChainProjection {
         ReadModelTables.empty(jdbc, "ledger_chain");
     }
 
+    private void write(Links batch) {
+        if (batch.pending.isEmpty()) {
+            return;
+        }
+        Map<String, Long> stored = positions.of(batch.pending.stream().map(Pending::eventId).toList());
+        List<Object[]> rows = new ArrayList<>(batch.pending.size());
+        for (Pending pending : batch.pending) {
+            Long position = stored.get(pending.eventId());
+            if (position == null) {
+                throw new IllegalStateException("event " + pending.eventId() + " of user " + pending.link().userId()
+                        + " is not in the event store");
+            }
+            ChainLink link = pending.link();
+            rows.add(new Object[] {link.userId(), link.sequence(), link.transactionId(), link.eventType(),
+                link.amount(), link.balanceAfter(), link.occurredUs(), link.descriptionSha256(), link.previousHash(),
+                pending.hash(), position});
+        }
+        batches.send(INSERT, rows);
+    }
+
     private Head storedHead(long userId) {
         List<Head> last = jdbc.query("SELECT user_seq, hash FROM ledger_chain WHERE user_id = ?"
                 + " ORDER BY user_seq DESC LIMIT 1", (row, n) -> new Head(row.getLong(1), row.getString(2)), userId);
         return last.isEmpty() ? new Head(-1, Sha256.ZERO) : last.get(0);
+    }
+
+    /** The current batch: each user's last link, and the links still to write. */
+    private static final class Links {
+        final Map<Long, Head> heads = new HashMap<>();
+        final List<Pending> pending = new ArrayList<>();
+    }
+
+    /** A link to write, with its hash and the identifier of its event. */
+    private record Pending(ChainLink link, String hash, String eventId) {
     }
 
     /** A user's last link: its place in the user's stream and its hash. */
