@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -25,6 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * only the segment its aggregate falls in tells; while no segment of this instance holds it,
  * another instance may have claimed it (and reports it itself): the failure is then forgotten
  * after {@link #FORGOTTEN_ELSEWHERE}.
+ * <p>
+ * A batch that could not store its token because another instance claimed the segment meanwhile
+ * (this one was paused or cut off past the claim timeout) is no failure of the read model: the
+ * other instance handles those events again, and this one lets the segment go. It is not
+ * remembered, or a resumed instance would report DOWN for a minute for work it no longer holds.
  */
 final class ProcessorErrors implements ErrorHandler, ConfigurerModule {
 
@@ -43,6 +49,10 @@ final class ProcessorErrors implements ErrorHandler, ConfigurerModule {
 
     @Override
     public void handleError(ErrorContext context) throws Exception {
+        if (claimLost(context.error())) {
+            PropagatingErrorHandler.instance().handleError(context);
+            return;
+        }
         long position = -1;
         String aggregateId = null;
         for (EventMessage<?> event : context.failedEvents()) {
@@ -74,6 +84,15 @@ final class ProcessorErrors implements ErrorHandler, ConfigurerModule {
             return null;
         }
         return failure;
+    }
+
+    private static boolean claimLost(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UnableToClaimTokenException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable error) {

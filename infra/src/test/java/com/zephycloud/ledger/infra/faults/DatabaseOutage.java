@@ -53,7 +53,7 @@ final class DatabaseOutage implements Fault {
         for (InstanceProcess instance : instances) {
             if (!instance.awaitReady(http, recovery)) {
                 result.mismatch(instance.name() + " not ready " + recovery.toSeconds()
-                        + " s after the database came back");
+                        + " s after the database came back: " + instance.whyNotReady(http));
             }
         }
         result.note("all instances ready " + (System.nanoTime() - startedAt) / 1_000_000

@@ -35,7 +35,8 @@ interface Fault {
                 Thread.sleep(down.toMillis());
                 victim.start();
                 if (!victim.awaitReady(http, Duration.ofMinutes(5))) {
-                    result.mismatch(victim.name() + " not ready 5 minutes after its restart");
+                    result.mismatch(victim.name() + " not ready 5 minutes after its restart: "
+                            + victim.whyNotReady(http));
                 }
             }
         };
@@ -57,7 +58,8 @@ interface Fault {
                     victim.resume();
                 }
                 if (!victim.awaitReady(http, Duration.ofMinutes(1))) {
-                    result.mismatch(victim.name() + " not ready a minute after SIGCONT");
+                    result.mismatch(victim.name() + " not ready a minute after SIGCONT: "
+                            + victim.whyNotReady(http));
                 }
             }
         };

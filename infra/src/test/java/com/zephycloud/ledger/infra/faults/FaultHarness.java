@@ -106,7 +106,7 @@ class FaultHarness {
                               HarnessFixture fixture, Acknowledged acknowledged, CheckResult result) throws Exception {
         for (InstanceProcess instance : instances) {
             if (!instance.awaitReady(http, Duration.ofSeconds(30))) {
-                result.mismatch(instance.name() + " not ready for the checks");
+                result.mismatch(instance.name() + " not ready for the checks: " + instance.whyNotReady(http));
             }
         }
         int port = instances.get(0).port();

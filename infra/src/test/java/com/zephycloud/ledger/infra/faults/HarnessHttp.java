@@ -46,6 +46,11 @@ final class HarnessHttp {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET(), null);
     }
 
+    /** A GET with the admin's credentials, e.g. a health group with its details. */
+    HttpAnswer adminGet(int port, String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET(), "admin");
+    }
+
     private HttpAnswer post(int port, String path, String user, Map<String, ?> params) {
         try {
             return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

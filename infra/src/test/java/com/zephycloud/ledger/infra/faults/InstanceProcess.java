@@ -78,6 +78,22 @@ final class InstanceProcess {
         return http.get(port, "/actuator/health/readiness").status() == 200;
     }
 
+    /** The readiness components that are not UP, with their details: what a mismatch "not ready" reports. */
+    String whyNotReady(HarnessHttp http) {
+        HttpAnswer answer = http.adminGet(port, "/actuator/health/readiness");
+        if (answer.status() == 0 || answer.body() == null || !answer.body().has("components")) {
+            return answer.toString();
+        }
+        StringBuilder down = new StringBuilder();
+        answer.body().get("components").fields().forEachRemaining(component -> {
+            if (!"UP".equals(component.getValue().path("status").asText())) {
+                down.append(down.isEmpty() ? "" : "; ").append(component.getKey()).append(' ')
+                        .append(component.getValue());
+            }
+        });
+        return down.isEmpty() ? answer.toString() : down.toString();
+    }
+
     /** SIGKILL: no stop phase at all, as a crash or an OOM kill. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
