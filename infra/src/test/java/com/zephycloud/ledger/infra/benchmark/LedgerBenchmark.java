@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +44,11 @@ class LedgerBenchmark extends ApiTest {
     private static final Duration DURATION = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     /** Each measure's DURATION, in slices alternating with the other measure's. */
     private static final int SLICES = Integer.getInteger("bench.slices", 4);
-    private static final int HISTORY = Integer.getInteger("bench.history", 100_000);
+    /** The history sizes at which consume latency is measured on one account, ascending: e.g. 100000,1000000. */
+    private static final List<Integer> HISTORY = Arrays.stream(System.getProperty("bench.history", "100000").split(","))
+            .map(String::trim).map(Integer::valueOf).sorted().toList();
+    /** false: the history growth alone, without the throughput against plain inserts. */
+    private static final boolean THROUGHPUT = Boolean.parseBoolean(System.getProperty("bench.throughput", "true"));
     /** Untimed load before each measured run, at least this long and at most the next (see {@link LoadRun#warmUp}). */
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 30));
     private static final Duration WARM_UP_MAX = Duration.ofSeconds(Long.getLong("bench.warmup-max", 300));
@@ -63,6 +68,10 @@ class LedgerBenchmark extends ApiTest {
 
     @Test
     void consumeThroughHttpAgainstPlainInserts() throws Exception {
+        if (!THROUGHPUT) {
+            historyGrowth();
+            return;
+        }
         System.out.printf("%nLedger benchmark on %s, %d clients, %s per measure in %d alternating slices%n",
                 databaseUrl, CLIENTS, DURATION, SLICES);
         try (Baseline baseline = new Baseline()) {
@@ -183,24 +192,34 @@ class LedgerBenchmark extends ApiTest {
         }
     }
 
+    /**
+     * Consume latency from one client on an account with a growing history, each size against a
+     * fresh account measured just before it: a cost that grows with the account's history shows
+     * as a slowdown above 1.
+     */
     private void historyGrowth() throws Exception {
         long longHistory = newUser(unique("history"), "100000000");
-        long fresh = newUser(unique("fresh"), "100000000");
-        long t0 = System.nanoTime();
-        fill(longHistory, HISTORY);
-        System.out.printf("built a history of %d transactions in %.1f s%n", HISTORY, (System.nanoTime() - t0) / 1e9);
-
+        int filled = 0;
         Duration each = Duration.ofSeconds(Math.max(5, DURATION.toSeconds() / 2));
-        // connected after the long fill: an idle connection is closed by the server
-        KeepAliveHttpClient client = connect(1)[0];
-        LoadRun.Result onFresh = LoadRun.run(1, each, (c, i) -> consume(client, fresh, "fresh"));
-        LoadRun.Result onLong = LoadRun.run(1, each, (c, i) -> consume(client, longHistory, "long"));
-        client.close();
-        System.out.println("consume on a fresh account:          " + onFresh);
-        System.out.println("consume after " + HISTORY + " transactions: " + onLong);
-        System.out.printf("history-growth slowdown: p50 %.2fx, p99 %.2fx (goal <= 1.3x)%n",
-                onLong.latency().millis(50) / onFresh.latency().millis(50),
-                onLong.latency().millis(99) / onFresh.latency().millis(99));
+        for (int size : HISTORY) {
+            long t0 = System.nanoTime();
+            fill(longHistory, size - filled);
+            filled = size;
+            System.out.printf("built a history of %d transactions in %.1f s%n", size, (System.nanoTime() - t0) / 1e9);
+
+            long fresh = newUser(unique("fresh"), "100000000");
+            // connected after the long fill: an idle connection is closed by the server
+            KeepAliveHttpClient client = connect(1)[0];
+            LoadRun.warmUp(1, each, each, (c, i) -> consume(client, fresh, "warm"));
+            LoadRun.Result onFresh = LoadRun.run(1, each, (c, i) -> consume(client, fresh, "fresh"));
+            LoadRun.Result onLong = LoadRun.run(1, each, (c, i) -> consume(client, longHistory, "long"));
+            client.close();
+            System.out.println("consume on a fresh account:          " + onFresh);
+            System.out.println("consume after " + size + " transactions: " + onLong);
+            System.out.printf("history-growth slowdown at %d: p50 %.2fx, p99 %.2fx (goal <= 1.3x)%n", size,
+                    onLong.latency().millis(50) / onFresh.latency().millis(50),
+                    onLong.latency().millis(99) / onFresh.latency().millis(99));
+        }
     }
 
     /** Fills a history through the command bus, in-process: the same aggregate and event store path. */

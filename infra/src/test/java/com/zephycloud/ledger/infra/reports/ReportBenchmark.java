@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read models filled by bulk SQL (exactly the rows the projections would write); the rebuild
  * benchmark replays events written through the event store API. Runs on PostgreSQL only.
  * Scale: -Dbench.single=1000000 -Dbench.users=10000 -Dbench.perUser=1000 -Dbench.events=200000;
- * -Dbench.queries=false runs the rebuild part alone; -Dbench.rebuilds=2 rebuilds, the first warming the JIT up.
+ * -Dbench.queries=false runs the rebuild part alone, -Dbench.events=0 the queries alone;
+ * -Dbench.rebuilds=2 rebuilds, the first warming the JIT up.
  */
 @Tag("benchmark")
 class ReportBenchmark extends HistoryWriter {
@@ -106,7 +107,9 @@ class ReportBenchmark extends HistoryWriter {
         jdbc.update("DELETE FROM report_monthly_sums WHERE user_id >= ?", SINGLE_USER);
         jdbc.update("DELETE FROM ledger_transactions WHERE user_id >= ?", SINGLE_USER);
         jdbc.update("DELETE FROM users WHERE user_id >= ?", SINGLE_USER);
-        rebuild(events);
+        if (events > 0) {
+            rebuild(events);
+        }
     }
 
     /** {@code count} transactions per user: a credit, then consumptions spread over the year. */
