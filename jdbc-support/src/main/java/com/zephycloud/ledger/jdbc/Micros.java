@@ -16,6 +16,10 @@ public final class Micros {
         return instant == null ? null : of(instant);
     }
 
+    public static Instant toInstant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
     public static long ofEpochSeconds(long seconds) {
         return Math.multiplyExact(seconds, 1_000_000L);
     }

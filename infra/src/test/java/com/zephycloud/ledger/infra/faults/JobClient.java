@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.faults;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,6 +20,8 @@ final class JobClient implements Traffic.Client {
     private final HarnessHttp http;
     private final Acknowledged acknowledged;
     private long count;
+    /** The last answer that was not an acknowledgment, per change: what a scheduler that gives up prints. */
+    private final Map<String, HttpAnswer> lastRefusal = new HashMap<>();
 
     JobClient(String name, List<Long> users, HarnessFixture fixture, Attempts attempts, HarnessHttp http,
               Acknowledged acknowledged) {
@@ -54,8 +57,10 @@ final class JobClient implements Traffic.Client {
         while (running && System.nanoTime() < runUntil && !traffic.pausing()) {
             Thread.sleep(100);
         }
-        if (!lifecycle("finish", job, "computations.ComputationFinished")) {
-            lifecycle("cancel", job, "computations.ComputationCanceled");
+        if (!lifecycle("finish", job, "computations.ComputationFinished")
+                && !lifecycle("cancel", job, "computations.ComputationCanceled")) {
+            System.out.println(name + " gave up on job " + job + ": finish answered " + lastRefusal.get("finish")
+                    + "; cancel answered " + lastRefusal.get("cancel"));
         }
     }
 
@@ -67,6 +72,7 @@ final class JobClient implements Traffic.Client {
             acknowledged.add(event, job);
             return true;
         }
+        lastRefusal.put(change, outcome.answer());
         return outcome.uncertainBefore() && outcome.answer().status() == 409;
     }
 }

@@ -2,6 +2,7 @@ package com.zephycloud.ledger.query.ledger;
 
 import com.zephycloud.ledger.jdbc.BatchedStatements;
 import com.zephycloud.ledger.jdbc.Micros;
+import com.zephycloud.ledger.jdbc.PerBatch;
 import com.zephycloud.ledger.kernel.MonthlySpend;
 import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.events.ledger.BalanceRestored;
@@ -25,27 +26,37 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
  * The {@code users} table: one row per user with its current rank, credit and state, its limits,
- * and the spend of the month of its last charge, counted by the rule of {@link MonthlySpend}
- * (written here in SQL, so that a batch of charges needs no read). Handled a second time, events
- * change nothing in the end: the row is inserted only if absent, every other update but the
- * month's spend sets a value (the credit is the balance after the entry), and the month's spend
- * keeps {@code spend_seq}, the place in the user's stream of the last charge counted, so that a
- * charge at or before it is not counted again.
+ * and the spend of the month of its last charge, counted by the rule of {@link MonthlySpend}.
+ * Handled a second time, events change nothing in the end: the row is inserted only if absent,
+ * every other update sets a value (the credit is the balance after the entry), and the month's
+ * spend keeps {@code spend_seq}, the place in the user's stream of the last charge counted, so that
+ * a charge at or before it is not counted again.
+ * <p>
+ * The month's spend is written once per user and batch: the batch's charges and refunds are kept
+ * per user, and when the batch is written the users' spends are read in one query, brought up to
+ * date in memory and set. A rebuild's batch of thousands of charges over a few hundred users
+ * costs a few hundred updates instead of one per charge.
  */
 @ProcessingGroup(UserProjection.PROCESSING_GROUP)
 public class UserProjection {
 
     public static final String PROCESSING_GROUP = "users";
 
-    /** The charge at the last parameter comes after the last one counted in the month's spend. */
-    private static final String NOT_COUNTED = "(spend_seq IS NULL OR spend_seq < ?)";
+    private static final int USERS_PER_QUERY = 500;
 
     private final JdbcTemplate jdbc;
     private final BatchedStatements writes;
+    /** Per user, the batch's changes to the month's spend, in the user's order. */
+    private final PerBatch<Map<Long, List<SpendChange>>> spends = new PerBatch<>(LinkedHashMap::new, this::writeSpends);
 
     public UserProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -89,11 +100,7 @@ public class UserProjection {
     @EventHandler
     void on(CreditConsumed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         updateCredit(event);
-        long month = monthOf(at);
-        writes.update("UPDATE users SET month_spend = CASE WHEN spend_month_us = ? THEN month_spend + ? ELSE ? END,"
-                        + " spend_month_us = ?, spend_seq = ? WHERE user_id = ? AND " + NOT_COUNTED,
-                month, event.amount().value(), event.amount().value(), month, sequence, event.userId().value(),
-                sequence);
+        changeSpend(event.userId().value(), new SpendChange(sequence, at, event.amount(), false));
     }
 
     /** A charge given back lowers the spend of the month of the cancellation, never below zero. */
@@ -103,11 +110,48 @@ public class UserProjection {
         if (event.category() == null || !event.reversalAmount().isPositive()) {
             return;
         }
-        long month = monthOf(at);
-        writes.update("UPDATE users SET month_spend = CASE WHEN spend_month_us = ?"
-                        + " THEN GREATEST(month_spend - ?, 0) ELSE 0 END, spend_month_us = ?, spend_seq = ?"
-                        + " WHERE user_id = ? AND " + NOT_COUNTED,
-                month, event.reversalAmount().value(), month, sequence, event.userId().value(), sequence);
+        changeSpend(event.userId().value(), new SpendChange(sequence, at, event.reversalAmount(), true));
+    }
+
+    private void changeSpend(long userId, SpendChange change) {
+        spends.add(batch -> batch.computeIfAbsent(userId, id -> new ArrayList<>()).add(change));
+    }
+
+    /**
+     * Runs after the batch's other statements (its {@link BatchedStatements} was used first, by the
+     * credit update of the same event, so it prepares to commit first): a user registered in this
+     * batch has its row.
+     */
+    private void writeSpends(Map<Long, List<SpendChange>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Object[]> updates = new ArrayList<>(batch.size());
+        List<Long> users = new ArrayList<>(batch.keySet());
+        for (int start = 0; start < users.size(); start += USERS_PER_QUERY) {
+            List<Long> chunk = users.subList(start, Math.min(users.size(), start + USERS_PER_QUERY));
+            jdbc.query("SELECT user_id, spend_month_us, month_spend, spend_seq FROM users WHERE user_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", row -> {
+                long userId = row.getLong(1);
+                MonthlySpend spend = new MonthlySpend(MonthlySpend.monthOf(Micros.toInstant(row.getLong(2))),
+                        Zephycoins.of(row.getBigDecimal(3)));
+                long counted = row.getObject(4) == null ? -1 : row.getLong(4);
+                long last = counted;
+                for (SpendChange change : batch.get(userId)) {
+                    if (change.sequence() > last) {
+                        spend = change.refund() ? spend.refunded(change.at(), change.amount())
+                                : spend.charged(change.at(), change.amount());
+                        last = change.sequence();
+                    }
+                }
+                if (last > counted) {
+                    updates.add(new Object[] {spend.spent().value(), Micros.of(MonthlySpend.startOf(spend.month())),
+                        last, userId});
+                }
+            }, chunk.toArray());
+        }
+        jdbc.batchUpdate("UPDATE users SET month_spend = ?, spend_month_us = ?, spend_seq = ? WHERE user_id = ?",
+                updates);
     }
 
     @EventHandler
@@ -133,12 +177,12 @@ public class UserProjection {
         writes.update("UPDATE users SET low_balance = FALSE WHERE user_id = ?", event.userId().value());
     }
 
-    private static long monthOf(Instant at) {
-        return Micros.of(MonthlySpend.startOf(MonthlySpend.monthOf(at)));
-    }
-
     private static BigDecimal valueOf(Zephycoins amount) {
         return amount == null ? null : amount.value();
+    }
+
+    /** A charge ({@code refund} false) or a charge given back, at {@code sequence} of the user's stream. */
+    private record SpendChange(long sequence, Instant at, Zephycoins amount, boolean refund) {
     }
 
     /** The key of a user's credit update: the balance after the batch's last entry is what counts. */
