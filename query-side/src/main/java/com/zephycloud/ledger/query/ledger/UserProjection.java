@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.query.ledger;
 
 import com.zephycloud.ledger.jdbc.BatchedStatements;
+import com.zephycloud.ledger.jdbc.InListQuery;
 import com.zephycloud.ledger.jdbc.Micros;
 import com.zephycloud.ledger.jdbc.PerBatch;
 import com.zephycloud.ledger.kernel.MonthlySpend;
@@ -27,7 +28,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +50,6 @@ import java.util.Locale;
 public class UserProjection {
 
     public static final String PROCESSING_GROUP = "users";
-
-    private static final int USERS_PER_QUERY = 500;
 
     private final JdbcTemplate jdbc;
     private final BatchedStatements writes;
@@ -127,29 +125,25 @@ public class UserProjection {
             return;
         }
         List<Object[]> updates = new ArrayList<>(batch.size());
-        List<Long> users = new ArrayList<>(batch.keySet());
-        for (int start = 0; start < users.size(); start += USERS_PER_QUERY) {
-            List<Long> chunk = users.subList(start, Math.min(users.size(), start + USERS_PER_QUERY));
-            jdbc.query("SELECT user_id, spend_month_us, month_spend, spend_seq FROM users WHERE user_id IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", row -> {
-                long userId = row.getLong(1);
-                MonthlySpend spend = new MonthlySpend(MonthlySpend.monthOf(Micros.toInstant(row.getLong(2))),
-                        Zephycoins.of(row.getBigDecimal(3)));
-                long counted = row.getObject(4) == null ? -1 : row.getLong(4);
-                long last = counted;
-                for (SpendChange change : batch.get(userId)) {
-                    if (change.sequence() > last) {
-                        spend = change.refund() ? spend.refunded(change.at(), change.amount())
-                                : spend.charged(change.at(), change.amount());
-                        last = change.sequence();
+        InListQuery.query(jdbc, "SELECT user_id, spend_month_us, month_spend, spend_seq FROM users WHERE user_id IN",
+                new ArrayList<>(batch.keySet()), row -> {
+                    long userId = row.getLong(1);
+                    MonthlySpend spend = new MonthlySpend(MonthlySpend.monthOf(Micros.toInstant(row.getLong(2))),
+                            Zephycoins.of(row.getBigDecimal(3)));
+                    long counted = row.getObject(4) == null ? -1 : row.getLong(4);
+                    long last = counted;
+                    for (SpendChange change : batch.get(userId)) {
+                        if (change.sequence() > last) {
+                            spend = change.refund() ? spend.refunded(change.at(), change.amount())
+                                    : spend.charged(change.at(), change.amount());
+                            last = change.sequence();
+                        }
                     }
-                }
-                if (last > counted) {
-                    updates.add(new Object[] {spend.spent().value(), Micros.of(MonthlySpend.startOf(spend.month())),
-                        last, userId});
-                }
-            }, chunk.toArray());
-        }
+                    if (last > counted) {
+                        updates.add(new Object[] {spend.spent().value(),
+                            Micros.of(MonthlySpend.startOf(spend.month())), last, userId});
+                    }
+                });
         jdbc.batchUpdate("UPDATE users SET month_spend = ?, spend_month_us = ?, spend_seq = ? WHERE user_id = ?",
                 updates);
     }
