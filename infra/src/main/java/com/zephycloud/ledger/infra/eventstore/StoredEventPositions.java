@@ -21,8 +21,8 @@ public final class StoredEventPositions implements EventPositions {
     @Override
     public Map<String, Long> of(Collection<String> eventIdentifiers) {
         Map<String, Long> positions = new HashMap<>(eventIdentifiers.size() * 2);
-        InListQuery.query(jdbc, "SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier IN",
-                new ArrayList<>(eventIdentifiers), row -> {
+        InListQuery.query(jdbc, "SELECT event_identifier, global_index FROM domain_event_entry"
+                + " WHERE event_identifier IN", new ArrayList<>(eventIdentifiers), row -> {
                     positions.put(row.getString(1), row.getLong(2));
                 });
         return positions;
