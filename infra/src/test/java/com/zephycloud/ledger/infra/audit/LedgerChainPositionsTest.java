@@ -2,6 +2,7 @@ package com.zephycloud.ledger.infra.audit;
 
 import com.zephycloud.ledger.infra.messaging.ProcessorPositions;
 import com.zephycloud.ledger.infra.support.ApiTest;
+import com.zephycloud.ledger.infra.support.ProcessorTokens;
 import com.zephycloud.ledger.query.audit.LedgerChainProjection;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -50,19 +51,15 @@ class LedgerChainPositionsTest extends ApiTest {
         long head = ProcessorPositions.head(jdbc);
         StreamingEventProcessor chain = (StreamingEventProcessor) processing
                 .eventProcessor(LedgerChainProjection.PROCESSING_GROUP).orElseThrow();
-        awaitCaughtUp(chain, head);
+        ProcessorTokens.awaitCaughtUp(chain, head, System.currentTimeMillis() + 30_000);
         assertThat(linkPositions(userId)).isEqualTo(eventPositions(userId)).hasSize(6);
 
         chain.shutdownAsync().join();
         try {
             jdbc.update("DELETE FROM ledger_chain WHERE user_id = ?", userId);
             Set<Long> gaps = LongStream.range(before + 1, head).boxed().collect(Collectors.toSet());
-            transactions.executeInTransaction(() -> {
-                for (int segment : tokens.fetchSegments(chain.getName())) {
-                    tokens.storeToken(GapAwareTrackingToken.newInstance(head, gaps), chain.getName(), segment);
-                    tokens.releaseClaim(chain.getName(), segment);
-                }
-            });
+            ProcessorTokens.storeForEverySegment(tokens, transactions, chain.getName(),
+                    GapAwareTrackingToken.newInstance(head, gaps));
         } finally {
             chain.start();
         }
@@ -93,15 +90,6 @@ class LedgerChainPositionsTest extends ApiTest {
         long deadline = System.currentTimeMillis() + 30_000;
         while (jdbc.queryForObject("SELECT count(*) FROM ledger_chain WHERE user_id = ?", Long.class, userId) < count) {
             assertThat(System.currentTimeMillis()).as("links of user " + userId).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static void awaitCaughtUp(StreamingEventProcessor processor, long head) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!ProcessorPositions.holdsWholeStream(processor)
-                || ProcessorPositions.lowestHeld(processor).orElse(-1) < head) {
-            assertThat(System.currentTimeMillis()).as(processor.getName() + " catching up").isLessThan(deadline);
             Thread.sleep(20);
         }
     }

@@ -3,6 +3,7 @@ package com.zephycloud.ledger.infra.audit;
 import com.zephycloud.ledger.infra.messaging.ProcessingGroups;
 import com.zephycloud.ledger.infra.messaging.ProcessorPositions;
 import com.zephycloud.ledger.infra.support.ApiTest;
+import com.zephycloud.ledger.infra.support.ProcessorTokens;
 import com.zephycloud.ledger.infra.support.ReadModelChecksum;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -116,23 +117,14 @@ class ProjectionsHandledTwiceTest extends ApiTest {
 
     /** Every segment of {@code processor} stored as having handled the events up to {@code position} only. */
     private void moveBack(String processor, long position) {
-        transactions.executeInTransaction(() -> {
-            for (int segment : tokens.fetchSegments(processor)) {
-                tokens.storeToken(GapAwareTrackingToken.newInstance(position, Set.of()), processor, segment);
-                tokens.releaseClaim(processor, segment);
-            }
-        });
+        ProcessorTokens.storeForEverySegment(tokens, transactions, processor,
+                GapAwareTrackingToken.newInstance(position, Set.of()));
     }
 
     private void awaitCaughtUp(long head) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         for (StreamingEventProcessor processor : readModels()) {
-            while (!ProcessorPositions.holdsWholeStream(processor)
-                    || ProcessorPositions.lowestHeld(processor).orElse(-1) < head) {
-                assertThat(System.currentTimeMillis()).as(processor.getName() + " catching up to " + head)
-                        .isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            ProcessorTokens.awaitCaughtUp(processor, head, deadline);
         }
     }
 }
