@@ -4,7 +4,7 @@ import com.zephycloud.ledger.command.computations.Computation;
 import com.zephycloud.ledger.infra.computations.billing.BillingRegister;
 import com.zephycloud.ledger.infra.computations.billing.SliceBilling;
 import com.zephycloud.ledger.infra.computations.billing.SliceBillingWorkers;
-import com.zephycloud.ledger.infra.messaging.BoundedLruCache;
+import com.zephycloud.ledger.infra.messaging.AggregateCaches;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -31,10 +31,11 @@ public class ComputationAxonConfiguration {
 
     @Bean
     public ConfigurerModule computationAggregate(@Value("${zephy.computations.snapshot-threshold}") int snapshotThreshold,
-                                                 @Value("${zephy.computations.cached-jobs}") int cachedJobs) {
+                                                 @Value("${zephy.computations.cached-jobs}") int cachedJobs,
+                                                 AggregateCaches caches) {
         return configurer -> {
             AggregateConfigurer<Computation> aggregate = AggregateConfigurer.defaultConfiguration(Computation.class);
-            aggregate.configureCache(config -> new BoundedLruCache(cachedJobs))
+            aggregate.configureCache(config -> caches.holding(cachedJobs))
                     .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
                             AggregateSnapshotter.builder()
                                     .eventStore(config.eventStore())

@@ -5,7 +5,7 @@ import com.zephycloud.ledger.command.ledger.TransactionCancellation;
 import com.zephycloud.ledger.command.ledger.TransactionIdGenerator;
 import com.zephycloud.ledger.command.ledger.UserAccount;
 import com.zephycloud.ledger.infra.eventstore.CurrentClassSnapshots;
-import com.zephycloud.ledger.infra.messaging.BoundedLruCache;
+import com.zephycloud.ledger.infra.messaging.AggregateCaches;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -28,11 +28,12 @@ public class LedgerConfiguration {
     @Bean
     public ConfigurerModule userAccountAggregate(@Value("${zephy.ledger.snapshot-threshold}") int snapshotThreshold,
                                                  @Value("${zephy.ledger.cached-accounts}") int cachedAccounts,
+                                                 AggregateCaches caches,
                                                  LedgerEntries ledgerEntries,
                                                  TransactionIdGenerator transactionIds) {
         return configurer -> {
             AggregateConfigurer<UserAccount> aggregate = AggregateConfigurer.defaultConfiguration(UserAccount.class);
-            aggregate.configureCache(config -> new BoundedLruCache(cachedAccounts))
+            aggregate.configureCache(config -> caches.holding(cachedAccounts))
                     .configureSnapshotFilter(config -> new CurrentClassSnapshots(UserAccount.class))
                     .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
                             AggregateSnapshotter.builder()

@@ -2,6 +2,7 @@ package com.zephycloud.ledger.infra.messaging;
 
 import com.zephycloud.ledger.infra.eventstore.EventArrivals;
 import com.zephycloud.ledger.infra.eventstore.InstanceName;
+import com.zephycloud.ledger.infra.eventstore.StoredAggregateVersions;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -58,6 +59,12 @@ public class AxonConfiguration {
     @Bean
     public CorrelationDataProvider actorCorrelation() {
         return new SimpleCorrelationDataProvider(Actor.METADATA_KEY);
+    }
+
+    /** The caches of the cached aggregates, checked against the store on every use. */
+    @Bean
+    public AggregateCaches aggregateCaches(JdbcTemplate jdbc) {
+        return new AggregateCaches(new StoredAggregateVersions(jdbc));
     }
 
     /** Read-your-writes learns of every event this instance publishes when its transaction ends. */

@@ -40,6 +40,10 @@ public final class ServerInstance implements AutoCloseable {
         return ApiClient.admin(context.getWebServer().getPort());
     }
 
+    public ApiClient service() {
+        return ApiClient.service(context.getWebServer().getPort());
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
