@@ -54,8 +54,9 @@ class FaultHarness {
                 Phases phases = new Phases();
                 Attempts attempts = new Attempts(instances, phases, settings.retryFor().toNanos());
                 Acknowledged acknowledged = new Acknowledged();
+                GivenUpJobs givenUp = new GivenUpJobs();
                 Traffic traffic = new Traffic();
-                traffic.start(clients(settings, fixture, attempts, http, acknowledged));
+                traffic.start(clients(settings, fixture, attempts, http, acknowledged, givenUp));
                 List<Fault> faults = new ArrayList<>(List.of(Fault.kill(http, settings.killedFor()),
                         new DatabaseOutage(database, http, settings.databaseDown()), Fault.pause(http, settings.paused())));
                 if (!settings.quick()) {
@@ -77,7 +78,7 @@ class FaultHarness {
                         result.mismatch(tally.outsideContract.get() + " answers outside the contract"
                                 + " (a 5xx other than a 503 envelope, or an answer without the envelope)");
                     }
-                    check(database, checks, instances, fixture, acknowledged, result);
+                    check(database, checks, instances, fixture, acknowledged, givenUp, result);
                     if (last || !settings.quick()) {
                         new RebuildCheck(checks, database).check(instances, !last, result);
                     }
@@ -103,7 +104,8 @@ class FaultHarness {
     }
 
     private static void check(ThrowawayPostgres database, HarnessHttp http, List<InstanceProcess> instances,
-                              HarnessFixture fixture, Acknowledged acknowledged, CheckResult result) throws Exception {
+                              HarnessFixture fixture, Acknowledged acknowledged, GivenUpJobs givenUp, CheckResult result)
+            throws Exception {
         for (InstanceProcess instance : instances) {
             if (!instance.awaitReady(http, Duration.ofSeconds(30))) {
                 result.mismatch(instance.name() + " not ready for the checks: " + instance.whyNotReady(http));
@@ -113,18 +115,21 @@ class FaultHarness {
         JobsLeftRunning.end(database, http, port, result);
         var events = new FeedCheck(http, database).check(port, result);
         AcknowledgedCheck.check(acknowledged, events, result);
+        givenUp.check(events, result);
         new BalanceCheck(http).check(instances.get(1).port(), fixture.users(), result);
         new SliceCheck(database, FIRST_SLICE, NEXT_SLICES).check(events, result);
     }
 
     private static List<Traffic.Client> clients(HarnessSettings settings, HarnessFixture fixture, Attempts attempts,
-                                                HarnessHttp http, Acknowledged acknowledged) {
+                                                HarnessHttp http, Acknowledged acknowledged,
+                                                GivenUpJobs givenUp) {
         List<Traffic.Client> clients = new ArrayList<>();
         for (int c = 0; c < settings.clients(); c++) {
             clients.add(new LedgerClient("ledger" + c, fixture.users(), attempts, http, acknowledged));
         }
         for (int s = 0; s < settings.schedulers(); s++) {
-            clients.add(new JobClient("scheduler" + s, fixture.users(), fixture, attempts, http, acknowledged));
+            clients.add(new JobClient("scheduler" + s, fixture.users(), fixture, attempts, http, acknowledged,
+                    givenUp));
         }
         return clients;
     }

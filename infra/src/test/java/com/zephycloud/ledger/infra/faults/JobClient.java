@@ -19,18 +19,20 @@ final class JobClient implements Traffic.Client {
     private final Attempts attempts;
     private final HarnessHttp http;
     private final Acknowledged acknowledged;
+    private final GivenUpJobs givenUp;
     private long count;
     /** The last answer that was not an acknowledgment, per change: what a scheduler that gives up prints. */
     private final Map<String, HttpAnswer> lastRefusal = new HashMap<>();
 
     JobClient(String name, List<Long> users, HarnessFixture fixture, Attempts attempts, HarnessHttp http,
-              Acknowledged acknowledged) {
+              Acknowledged acknowledged, GivenUpJobs givenUp) {
         this.name = name;
         this.users = users;
         this.fixture = fixture;
         this.attempts = attempts;
         this.http = http;
         this.acknowledged = acknowledged;
+        this.givenUp = givenUp;
     }
 
     @Override
@@ -61,6 +63,7 @@ final class JobClient implements Traffic.Client {
                 && !lifecycle("cancel", job, "computations.ComputationCanceled")) {
             System.out.println(name + " gave up on job " + job + ": finish answered " + lastRefusal.get("finish")
                     + "; cancel answered " + lastRefusal.get("cancel"));
+            givenUp.add(job, lastRefusal.get("finish"), lastRefusal.get("cancel"));
         }
     }
 

@@ -16,6 +16,9 @@ import java.util.Map;
  */
 final class JobsLeftRunning {
 
+    /** The reason of the kills made here, which tells them from the instances' own. */
+    static final String REASON = "left running by the fault harness's scheduler";
+
     private JobsLeftRunning() {
     }
 
@@ -30,7 +33,7 @@ final class JobsLeftRunning {
         }
         for (long job : jobs) {
             HttpAnswer killed = http.admin(port, "/admin/computations/kill/", Map.of("job_id", job,
-                    "reason", "left running by the fault harness's scheduler"));
+                    "reason", REASON));
             if (!killed.acknowledged() && killed.status() != 409) {
                 result.mismatch("computations/kill of job " + job + " left running: " + killed);
             }
