@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.http;
 
+import com.zephycloud.ledger.infra.jdbc.DatabaseUnavailable;
 import com.zephycloud.ledger.infra.messaging.ConcurrentChanges;
 import com.zephycloud.ledger.infra.messaging.ShuttingDown;
 import org.axonframework.modelling.command.AggregateNotFoundException;

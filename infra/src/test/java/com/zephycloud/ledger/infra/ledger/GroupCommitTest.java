@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.zephycloud.ledger.infra.support.ApiClient.params;
 import static com.zephycloud.ledger.infra.support.ApiResult.decimal;
@@ -161,6 +163,30 @@ class GroupCommitTest extends ApiTest {
 
         assertThat(credit(userId)).isEqualByComparingTo("5.5");
         assertThat(transactionCount(userId)).isEqualTo(4);
+    }
+
+    @Test
+    void aBatchWhoseTransactionCannotBeginIsAnsweredWholeWithoutTryingItsParts() throws Exception {
+        long userId = newUser(unique("groupdown"), "10");
+        AtomicInteger begun = new AtomicInteger();
+        TransactionManager databaseDown = () -> {
+            begun.incrementAndGet();
+            throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                    new java.sql.SQLTransientConnectionException("Connection is not available, request timed out"));
+        };
+        group = new GroupCommit(gateway, databaseDown, new CommandTargets(), 1, 64);
+
+        List<Object> results = runAsOneBatch(
+                consume(userId, ids.next(), "1"),
+                consume(userId, ids.next(), "2"),
+                consume(userId, ids.next(), "3"),
+                consume(userId, ids.next(), "4"));
+
+        assertThat(results).allSatisfy(result -> assertThat((Throwable) result)
+                .isInstanceOf(CannotCreateTransactionException.class));
+        // split in halves, the batch would have asked for 1 + 2 + 4 transactions, each waiting for the pool
+        assertThat(begun).hasValue(1);
+        assertThat(transactionCount(userId)).isEqualTo(1);
     }
 
     @Test

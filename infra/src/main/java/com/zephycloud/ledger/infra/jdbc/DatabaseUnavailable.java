@@ -1,4 +1,4 @@
-package com.zephycloud.ledger.infra.http;
+package com.zephycloud.ledger.infra.jdbc;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -20,13 +20,13 @@ import java.sql.SQLTransientConnectionException;
  * connection broke asks the connection for its auto-commit mode, which throws, and the driver
  * reports that as an AssertionError without a cause); so the whole chain of causes is read.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     /** No transaction could begin: nothing of the request was stored. */
-    static final String NOTHING_STORED = "the database is unavailable and nothing of this request was stored;"
+    public static final String NOTHING_STORED = "the database is unavailable and nothing of this request was stored;"
             + " send it again";
     /** The connection failed once the transaction had begun: only a commit cut short may have applied it. */
-    static final String MAYBE_APPLIED = "the connection to the database failed during this request: it was not"
+    public static final String MAYBE_APPLIED = "the connection to the database failed during this request: it was not"
             + " applied, unless the connection broke while committing; send it again with the same request_id"
             + " (applied at most once), or check before sending it again";
 
@@ -34,7 +34,7 @@ final class DatabaseUnavailable {
     }
 
     /** The message for the client when {@code failure} is a lost or missing database connection, else null. */
-    static String messageFor(Throwable failure) {
+    public static String messageFor(Throwable failure) {
         boolean connectionFailed = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof CannotCreateTransactionException || cause instanceof CannotGetJdbcConnectionException) {
@@ -43,6 +43,11 @@ final class DatabaseUnavailable {
             connectionFailed |= isConnectionFailure(cause);
         }
         return connectionFailed ? MAYBE_APPLIED : null;
+    }
+
+    /** True when {@code failure} is a lost or missing database connection (see {@link #messageFor}). */
+    public static boolean isCause(Throwable failure) {
+        return messageFor(failure) != null;
     }
 
     private static boolean isConnectionFailure(Throwable cause) {

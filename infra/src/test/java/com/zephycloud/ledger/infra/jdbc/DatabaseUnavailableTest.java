@@ -1,4 +1,4 @@
-package com.zephycloud.ledger.infra.http;
+package com.zephycloud.ledger.infra.jdbc;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
