@@ -12,6 +12,12 @@ import java.util.Map;
  * Where every segment of a processor stands at one moment: from this instance's memory for the
  * segments it holds, from the token store for the others (read once per moment, for all the
  * processors that need it, and only if one does).
+ * <p>
+ * A segment counts as held here when the token store says so, not merely because Axon keeps a
+ * status for it: when releasing a claim fails (the database went away as the segment failed),
+ * Axon keeps the segment's last status in memory for good, frozen, while another instance claims
+ * the segment and moves on. Waiting for that frozen position made every read after a write wait
+ * its full timeout (the fault harness, after a database outage).
  */
 final class SegmentPositions {
 
@@ -20,7 +26,7 @@ final class SegmentPositions {
     }
 
     private final StoredTokenPositions stored;
-    private Map<String, Map<Integer, Long>> storedNow;
+    private Map<String, Map<Integer, StoredTokenPositions.Stored>> storedNow;
 
     SegmentPositions(StoredTokenPositions stored) {
         this.stored = stored;
@@ -37,12 +43,12 @@ final class SegmentPositions {
         if (storedNow == null) {
             storedNow = stored.all();
         }
-        Map<Integer, Long> inStore = storedNow.getOrDefault(name, Map.of());
+        Map<Integer, StoredTokenPositions.Stored> inStore = storedNow.getOrDefault(name, Map.of());
         int[] ids = inStore.keySet().stream().mapToInt(Integer::intValue).toArray();
-        inStore.forEach((id, position) -> {
+        inStore.forEach((id, token) -> {
             EventTrackerStatus status = held.get(id);
-            segments.add(status != null ? new At(status.getSegment(), position(status))
-                    : new At(Segment.computeSegment(id, ids), position));
+            segments.add(status != null && token.claimedHere() ? new At(status.getSegment(), position(status))
+                    : new At(Segment.computeSegment(id, ids), token.position()));
         });
         return segments;
     }

@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.messaging;
 
+import com.zephycloud.ledger.infra.eventstore.InstanceName;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -21,26 +22,30 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class StoredTokenPositions {
 
-    private final JdbcTemplate jdbc;
-    private final Serializer serializer;
-    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
-
-    public StoredTokenPositions(JdbcTemplate jdbc, Serializer serializer) {
-        this.jdbc = jdbc;
-        this.serializer = serializer;
+    /** A segment's stored position (-1: no token, or one before any event), and whether this instance holds its claim. */
+    public record Stored(long position, boolean claimedHere) {
     }
 
-    /**
-     * Per processor, segment id to stored position (-1: no token, or one before any event), for
-     * every segment of every processor: one query, whatever the number of processors.
-     */
-    public Map<String, Map<Integer, Long>> all() {
-        Map<String, Map<Integer, Long>> positions = new TreeMap<>();
-        jdbc.query("SELECT processor_name, segment, token, token_type FROM token_entry", row -> {
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final InstanceName instance;
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+    public StoredTokenPositions(JdbcTemplate jdbc, Serializer serializer, InstanceName instance) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.instance = instance;
+    }
+
+    /** Per processor, segment id to its stored token, for every segment of every processor: one query. */
+    public Map<String, Map<Integer, Stored>> all() {
+        Map<String, Map<Integer, Stored>> positions = new TreeMap<>();
+        jdbc.query("SELECT processor_name, segment, token, token_type, owner FROM token_entry", row -> {
             String processor = row.getString(1);
             int segment = row.getInt(2);
             positions.computeIfAbsent(processor, name -> new TreeMap<>())
-                    .put(segment, position(processor + "/" + segment, row.getBytes(3), row.getString(4)));
+                    .put(segment, new Stored(position(processor + "/" + segment, row.getBytes(3), row.getString(4)),
+                            instance.value().equals(row.getString(5))));
         });
         return positions;
     }

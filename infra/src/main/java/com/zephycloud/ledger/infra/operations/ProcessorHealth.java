@@ -6,14 +6,17 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The health of one Axon event processor: DOWN when it is not running or is in error (it failed
  * on an event and has not got past it, see {@link ProcessorErrors}; Axon retries with a back-off,
- * and the read model it feeds stops moving meanwhile), with the error in the details. A segment's
- * error counts unless another instance holds the segment now ({@link SegmentClaims}).
+ * and the read model it feeds stops moving meanwhile), with the error in the details. Only the
+ * segments this instance holds count: a status Axon keeps for a segment another instance holds
+ * now is stale ({@link SegmentClaims}).
  */
 final class ProcessorHealth implements HealthIndicator {
 
@@ -33,16 +36,20 @@ final class ProcessorHealth implements HealthIndicator {
             return (processor.isRunning() ? Health.up() : Health.down().withDetail("error", "not running"))
                     .withDetail("type", "subscribing").build();
         }
+        Set<Integer> elsewhere = claims.heldElsewhere(processor.getName());
+        List<EventTrackerStatus> held = streaming.processingStatus().values().stream()
+                .filter(segment -> !elsewhere.contains(segment.getSegment().getSegmentId())).toList();
         Map<Integer, String> segmentErrors = new TreeMap<>();
         Map<Integer, Long> positions = new TreeMap<>();
-        for (EventTrackerStatus segment : streaming.processingStatus().values()) {
+        for (EventTrackerStatus segment : held) {
             int id = segment.getSegment().getSegmentId();
             positions.put(id, segment.getCurrentPosition().orElse(-1));
-            if (segment.isErrorState() && !claims.heldElsewhere(processor.getName(), id)) {
+            if (segment.isErrorState()) {
                 segmentErrors.put(id, String.valueOf(segment.getError()));
             }
         }
-        ProcessorErrors.Failure failure = errors.current(processor.getName(), streaming.processingStatus().values());
+        ProcessorErrors.Failure failure = errors.current(processor.getName(), streaming.processingStatus().values(),
+                elsewhere);
         boolean inError = streaming.isError() || !segmentErrors.isEmpty() || failure != null;
         Health.Builder health = streaming.isRunning() && !inError ? Health.up() : Health.down();
         if (!streaming.isRunning()) {
