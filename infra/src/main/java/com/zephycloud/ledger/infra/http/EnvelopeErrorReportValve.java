@@ -40,7 +40,7 @@ public class EnvelopeErrorReportValve extends ErrorReportValve {
         if (status == HttpStatus.BAD_REQUEST.value() && stopping(request)) {
             status = HttpStatus.SERVICE_UNAVAILABLE.value();
             response.setStatus(status);
-            message = new ShuttingDown().getMessage();
+            message = ShuttingDown.MESSAGE;
         }
         try {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -6,7 +6,11 @@ package com.zephycloud.ledger.infra.messaging;
  */
 public class ShuttingDown extends RuntimeException {
 
+    /** Also what the web server answers to a request it could not read while stopping. */
+    public static final String MESSAGE = "the server is shutting down and stored nothing of this request;"
+            + " send it again";
+
     public ShuttingDown() {
-        super("the server is shutting down and stored nothing of this request; send it again");
+        super(MESSAGE);
     }
 }

@@ -8,7 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,6 +50,31 @@ public class StoredTokenPositions {
                             instance.value().equals(row.getString(5))));
         });
         return positions;
+    }
+
+    /**
+     * The segments of {@code processor} whose claim another instance owns, by the claims in the
+     * token store. Axon keeps the status of a segment whose work failed (a database outage) until
+     * this instance claims it again, and keeps it for good when releasing the claim failed too; when
+     * another instance claimed the segment meanwhile, which the fair share makes likely, that never
+     * happens, and the stale status (an error, or a position frozen behind a failure) would keep
+     * this instance's readiness DOWN for good. A segment released and not claimed again (Axon
+     * releases a failing segment for a back-off), or a token store that cannot be read, is not
+     * among them: its status here stands.
+     */
+    public Set<Integer> heldElsewhere(String processor) {
+        try {
+            Set<Integer> elsewhere = new HashSet<>();
+            jdbc.query("SELECT segment, owner FROM token_entry WHERE processor_name = ?", row -> {
+                String owner = row.getString(2);
+                if (owner != null && !owner.equals(instance.value())) {
+                    elsewhere.add(row.getInt(1));
+                }
+            }, processor);
+            return elsewhere;
+        } catch (RuntimeException unreadable) {
+            return Set.of();
+        }
     }
 
     private long position(String key, byte[] token, String type) {

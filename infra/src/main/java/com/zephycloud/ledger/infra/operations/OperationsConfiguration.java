@@ -1,9 +1,9 @@
 package com.zephycloud.ledger.infra.operations;
 
-import com.zephycloud.ledger.infra.eventstore.InstanceName;
 import com.zephycloud.ledger.infra.http.BasicAuthenticationFilter;
 import com.zephycloud.ledger.infra.json.ApiJson;
 import com.zephycloud.ledger.infra.messaging.GroupCommit;
+import com.zephycloud.ledger.infra.messaging.StoredTokenPositions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.flywaydb.core.Flyway;
@@ -33,17 +33,15 @@ public class OperationsConfiguration {
 
     @Bean
     public ProcessorsHealth processorsHealthContributor(EventProcessingConfiguration processing,
-                                                        ProcessorErrors errors, JdbcTemplate jdbc,
-                                                        InstanceName instance) {
-        return new ProcessorsHealth(processing, errors, new SegmentClaims(jdbc, instance), false);
+                                                        ProcessorErrors errors, StoredTokenPositions tokens) {
+        return new ProcessorsHealth(processing, errors, tokens, false);
     }
 
     /** Not in the readiness group (application.yml): shown in /actuator/health only. */
     @Bean
     public ProcessorsHealth outboundHealthContributor(EventProcessingConfiguration processing,
-                                                      ProcessorErrors errors, JdbcTemplate jdbc,
-                                                      InstanceName instance) {
-        return new ProcessorsHealth(processing, errors, new SegmentClaims(jdbc, instance), true);
+                                                      ProcessorErrors errors, StoredTokenPositions tokens) {
+        return new ProcessorsHealth(processing, errors, tokens, true);
     }
 
     @Bean

@@ -69,15 +69,11 @@ final class ProcessorErrors implements ErrorHandler, ConfigurerModule {
         PropagatingErrorHandler.instance().handleError(context);
     }
 
-    /** The failure of {@code processor} that it has not got past, given where its segments stand now. */
-    Failure current(String processor, Collection<EventTrackerStatus> segments) {
-        return current(processor, segments, Set.of());
-    }
-
     /**
-     * The same, knowing which segments another instance holds now: a failure in one of them is that
-     * instance's to get past, so it is forgotten here at once, even while Axon still keeps this
-     * instance's frozen status of the segment.
+     * The failure of {@code processor} that it has not got past, given where its segments stand now
+     * and which of them another instance holds: a failure in one of those is that instance's to get
+     * past, so it is forgotten here at once, even while Axon still keeps this instance's frozen
+     * status of the segment.
      */
     Failure current(String processor, Collection<EventTrackerStatus> segments, Set<Integer> heldElsewhere) {
         Failure failure = failures.get(processor);
@@ -87,8 +83,7 @@ final class ProcessorErrors implements ErrorHandler, ConfigurerModule {
         EventTrackerStatus failed = segments.stream()
                 .filter(segment -> segment.getSegment().matches(Objects.hashCode(failure.aggregateId())))
                 .findFirst().orElse(null);
-        boolean passed = failed != null && !heldElsewhere.contains(failed.getSegment().getSegmentId())
-                && failed.getCurrentPosition().orElse(-1) >= failure.position();
+        boolean passed = failed != null && failed.getCurrentPosition().orElse(-1) >= failure.position();
         boolean elsewhere = failed != null ? heldElsewhere.contains(failed.getSegment().getSegmentId())
                 : System.nanoTime() - failure.atNanos() > FORGOTTEN_ELSEWHERE.toNanos();
         if (passed || elsewhere) {

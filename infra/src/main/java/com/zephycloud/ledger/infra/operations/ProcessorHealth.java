@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.operations;
 
+import com.zephycloud.ledger.infra.messaging.StoredTokenPositions;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -16,15 +17,15 @@ import java.util.TreeMap;
  * on an event and has not got past it, see {@link ProcessorErrors}; Axon retries with a back-off,
  * and the read model it feeds stops moving meanwhile), with the error in the details. Only the
  * segments this instance holds count: a status Axon keeps for a segment another instance holds
- * now is stale ({@link SegmentClaims}).
+ * now is stale ({@link StoredTokenPositions#heldElsewhere}).
  */
 final class ProcessorHealth implements HealthIndicator {
 
     private final EventProcessor processor;
     private final ProcessorErrors errors;
-    private final SegmentClaims claims;
+    private final StoredTokenPositions claims;
 
-    ProcessorHealth(EventProcessor processor, ProcessorErrors errors, SegmentClaims claims) {
+    ProcessorHealth(EventProcessor processor, ProcessorErrors errors, StoredTokenPositions claims) {
         this.processor = processor;
         this.errors = errors;
         this.claims = claims;

@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.operations;
 
+import com.zephycloud.ledger.infra.messaging.StoredTokenPositions;
 import com.zephycloud.ledger.infra.messaging.ProcessingGroups;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
@@ -20,11 +21,11 @@ final class ProcessorsHealth implements CompositeHealthContributor {
 
     private final EventProcessingConfiguration processing;
     private final ProcessorErrors errors;
-    private final SegmentClaims claims;
+    private final StoredTokenPositions claims;
     private final boolean outbound;
 
     /** @param outbound the outbound processors only, or all the others */
-    ProcessorsHealth(EventProcessingConfiguration processing, ProcessorErrors errors, SegmentClaims claims,
+    ProcessorsHealth(EventProcessingConfiguration processing, ProcessorErrors errors, StoredTokenPositions claims,
                      boolean outbound) {
         this.processing = processing;
         this.errors = errors;

@@ -49,12 +49,7 @@ class ReadYourWritesAcrossInstancesTest {
 
     @AfterAll
     static void stop() {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
-        }
+        ServerInstance.closeAll(b, a);
     }
 
     @Test

@@ -48,12 +48,7 @@ class StaleCopiesAcrossInstancesTest {
 
     @AfterAll
     static void stop() {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
-        }
+        ServerInstance.closeAll(b, a);
     }
 
     @Test

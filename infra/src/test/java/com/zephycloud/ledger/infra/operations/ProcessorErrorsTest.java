@@ -28,7 +28,7 @@ class ProcessorErrorsTest {
         IllegalStateException failure = new IllegalStateException("duplicate key");
         assertThatThrownBy(() -> errors.handleError(context(failure))).isSameAs(failure);
 
-        ProcessorErrors.Failure current = errors.current(PROCESSOR, List.of());
+        ProcessorErrors.Failure current = errors.current(PROCESSOR, List.of(), Set.of());
         assertThat(current).isNotNull();
         assertThat(current.position()).isEqualTo(10);
         assertThat(current.aggregateId()).isEqualTo("user:1");
@@ -40,7 +40,7 @@ class ProcessorErrorsTest {
                 new UnableToClaimTokenException("segment 2 of users is claimed by instance-1"));
         assertThatThrownBy(() -> errors.handleError(context(lost))).isSameAs(lost);
 
-        assertThat(errors.current(PROCESSOR, List.of())).isNull();
+        assertThat(errors.current(PROCESSOR, List.of(), Set.of())).isNull();
     }
 
     @SuppressWarnings("unchecked")

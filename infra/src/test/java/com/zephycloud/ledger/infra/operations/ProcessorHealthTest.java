@@ -1,5 +1,6 @@
 package com.zephycloud.ledger.infra.operations;
 
+import com.zephycloud.ledger.infra.messaging.StoredTokenPositions;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -84,7 +85,7 @@ class ProcessorHealthTest {
                 new IllegalStateException("FATAL: terminating connection due to administrator command"));
         Map<Integer, EventTrackerStatus> statuses = Map.of(1, frozen, 3, status(3, 7_950));
         when(processor.processingStatus()).thenReturn(statuses);
-        SegmentClaims claims = mock(SegmentClaims.class);
+        StoredTokenPositions claims = mock(StoredTokenPositions.class);
         when(claims.heldElsewhere("users")).thenReturn(heldElsewhere);
         return new ProcessorHealth(processor, errors, claims).health();
     }

@@ -48,6 +48,15 @@ public final class ServerInstance implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Stops each of {@code instances} that started (null: did not), in the order given. */
+    public static void closeAll(ServerInstance... instances) {
+        for (ServerInstance instance : instances) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         context.close();
