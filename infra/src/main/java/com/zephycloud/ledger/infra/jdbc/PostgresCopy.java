@@ -154,7 +154,14 @@ public final class PostgresCopy implements BatchSender {
 
     /** Backslash, tab, newline and carriage return are the characters COPY's text format reserves. */
     private static void appendEscaped(StringBuilder text, String value) {
-        for (int i = 0; i < value.length(); i++) {
+        int first = firstReserved(value);
+        if (first < 0) {
+            // nearly every value (hashes, names, amounts as text): copied whole, not char by char
+            text.append(value);
+            return;
+        }
+        text.append(value, 0, first);
+        for (int i = first; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> text.append("\\\\");
@@ -164,5 +171,15 @@ public final class PostgresCopy implements BatchSender {
                 default -> text.append(c);
             }
         }
+    }
+
+    private static int firstReserved(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 }

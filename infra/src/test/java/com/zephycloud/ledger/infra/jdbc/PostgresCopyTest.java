@@ -29,11 +29,15 @@ class PostgresCopyTest {
     void theTextFormatEscapesWhatCopyReservesAndWritesNullsAndNumbersPlainly() {
         byte[] text = PostgresCopy.copyText(List.of(
                 new Object[]{1L, "tab\there\\ and\nline\rend", new BigDecimal("1E+3"), true, 7},
-                new Object[]{2L, null, new BigDecimal("-0.00000001"), false, null}));
+                new Object[]{2L, null, new BigDecimal("-0.00000001"), false, null},
+                new Object[]{3L, "plain café", BigDecimal.ONE, true, 0},
+                new Object[]{4L, "\\first", BigDecimal.ZERO, false, 1}));
 
         assertThat(new String(text, StandardCharsets.UTF_8)).isEqualTo(
                 "1\ttab\\there\\\\ and\\nline\\rend\t1000\tt\t7\n"
-                        + "2\t\\N\t-0.00000001\tf\t\\N\n");
+                        + "2\t\\N\t-0.00000001\tf\t\\N\n"
+                        + "3\tplain café\t1\tt\t0\n"
+                        + "4\t\\\\first\t0\tf\t1\n");
     }
 
     @Test
