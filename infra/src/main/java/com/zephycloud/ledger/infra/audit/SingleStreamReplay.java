@@ -86,7 +86,8 @@ public class SingleStreamReplay {
      */
     public void replay(List<? extends EventProcessor> processors, long head, LongConsumer progress) throws Exception {
         List<Lane> lanes = processors.stream().map(this::lane).toList();
-        ExecutorService workers = Executors.newFixedThreadPool(Math.min(threads, lanes.size()), new WorkerThreads());
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, lanes.size())),
+                new WorkerThreads());
         Deque<HandledBatch> inFlight = new ArrayDeque<>();
         try (BatchReader reader = new BatchReader(head)) {
             for (List<TrackedEventMessage<?>> batch = reader.next(); !batch.isEmpty(); batch = reader.next()) {

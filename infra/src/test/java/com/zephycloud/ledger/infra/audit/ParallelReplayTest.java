@@ -68,13 +68,7 @@ class ParallelReplayTest extends HistoryWriter {
             }
             store(history);
         }
-        // heals what other tests did to the read models behind the events' back
-        String state = admin().post("/admin/audit/rebuild/", params()).ok().get("state").asText();
-        while (state.equals("running")) {
-            Thread.sleep(50);
-            state = admin().get("/admin/audit/rebuild_status/", params()).ok().get("state").asText();
-        }
-        assertThat(state).isEqualTo("finished");
+        rebuildThroughApi(params());
         before = ReadModelChecksum.of(dataSource);
         projections = new ArrayList<>(rebuild.projections().values());
     }

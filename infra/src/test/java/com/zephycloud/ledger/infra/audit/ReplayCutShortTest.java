@@ -51,13 +51,7 @@ class ReplayCutShortTest extends HistoryWriter {
             history.consume("1.25", "Storage", ChargeCategory.STORAGE, ChargeContext.NONE, at.plusSeconds(60L * i + 2));
         }
         store(history);
-        // heals what other tests did to the read model behind the events' back
-        String state = admin().post("/admin/audit/rebuild/", params("projection", PROCESSOR)).ok().get("state").asText();
-        while (state.equals("running")) {
-            Thread.sleep(50);
-            state = admin().get("/admin/audit/rebuild_status/", params()).ok().get("state").asText();
-        }
-        assertThat(state).isEqualTo("finished");
+        rebuildThroughApi(params("projection", PROCESSOR));
         String before = ReadModelChecksum.of(dataSource).get("ledger_transactions");
 
         StreamingEventProcessor processor = (StreamingEventProcessor) processing.eventProcessor(PROCESSOR).orElseThrow();
