@@ -63,8 +63,14 @@ public class AxonConfiguration {
 
     /** The caches of the cached aggregates, checked against the store on every use. */
     @Bean
-    public AggregateCaches aggregateCaches(JdbcTemplate jdbc) {
-        return new AggregateCaches(new StoredAggregateVersions(jdbc));
+    public AggregateCaches aggregateCaches(StoredAggregateVersions storedVersions) {
+        return new AggregateCaches(storedVersions);
+    }
+
+    /** What the aggregate caches check their copies against; the group commit reads it ahead for its batches. */
+    @Bean
+    public StoredAggregateVersions storedAggregateVersions(JdbcTemplate jdbc) {
+        return new StoredAggregateVersions(jdbc);
     }
 
     /** Read-your-writes learns of every event this instance publishes when its transaction ends. */
@@ -143,9 +149,10 @@ public class AxonConfiguration {
     /** Consumptions and credits committed together under load ({@link GroupCommit}). */
     @Bean
     public GroupCommit groupCommit(CommandGateway commands, TransactionManager transactions, CommandTargets targets,
+                                   StoredAggregateVersions storedVersions,
                                    @Value("${zephy.ledger.group-commit.lanes}") int lanes,
                                    @Value("${zephy.ledger.group-commit.max-batch}") int maxBatch) {
-        return new GroupCommit(commands, transactions, targets, lanes, maxBatch);
+        return new GroupCommit(commands, transactions, targets, storedVersions, lanes, maxBatch);
     }
 
     /** Every aggregate finds its commands' target through {@link CommandTargets}. */

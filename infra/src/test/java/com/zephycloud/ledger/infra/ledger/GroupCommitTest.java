@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.infra.ledger;
 
 import com.zephycloud.ledger.command.ledger.ConsumeCredit;
+import com.zephycloud.ledger.infra.eventstore.StoredAggregateVersions;
 import com.zephycloud.ledger.infra.messaging.CommandTargets;
 import com.zephycloud.ledger.infra.messaging.GroupCommit;
 import com.zephycloud.ledger.infra.messaging.ShuttingDown;
@@ -52,13 +53,15 @@ class GroupCommitTest extends ApiTest {
     JdbcTemplate jdbc;
     @Autowired
     GroupCommit applicationGroupCommit;
+    @Autowired
+    StoredAggregateVersions storedVersions;
 
     private GroupCommit group;
     private ExecutorService clients;
 
     @BeforeEach
     void queueOnAStoppedGroup() {
-        group = new GroupCommit(gateway, transactions, new CommandTargets(), 1, 64);
+        group = new GroupCommit(gateway, transactions, new CommandTargets(), storedVersions, 1, 64);
         clients = Executors.newCachedThreadPool();
     }
 
@@ -174,7 +177,7 @@ class GroupCommitTest extends ApiTest {
             throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
                     new java.sql.SQLTransientConnectionException("Connection is not available, request timed out"));
         };
-        group = new GroupCommit(gateway, databaseDown, new CommandTargets(), 1, 64);
+        group = new GroupCommit(gateway, databaseDown, new CommandTargets(), storedVersions, 1, 64);
 
         List<Object> results = runAsOneBatch(
                 consume(userId, ids.next(), "1"),
