@@ -6,6 +6,7 @@ import com.zephycloud.ledger.infra.eventstore.StoredAggregateVersions;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -59,6 +60,12 @@ public class AxonConfiguration {
     @Bean
     public CorrelationDataProvider actorCorrelation() {
         return new SimpleCorrelationDataProvider(Actor.METADATA_KEY);
+    }
+
+    /** The processors' handlers filter the events they read by payload type first ({@link TypeFilteringInvoker}). */
+    @Bean
+    public EventProcessingModule eventProcessingModule() {
+        return new TypeFilteringProcessingModule();
     }
 
     /** The caches of the cached aggregates, checked against the store on every use. */

@@ -2,6 +2,7 @@ package com.zephycloud.ledger.infra.messaging;
 
 import com.zephycloud.ledger.infra.support.ApiTest;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
@@ -46,5 +47,15 @@ class ProcessingGroupsTest extends ApiTest {
         for (String name : ProcessingGroups.READ_MODELS) {
             assertThat(processing.eventProcessor(name)).as(name).get().isInstanceOf(StreamingEventProcessor.class);
         }
+    }
+
+    @Test
+    void everyStreamingProcessorFiltersItsEventsByTypeFirst() {
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor) {
+                assertThat(((AbstractEventProcessor) processor).eventHandlerInvoker()).as(name)
+                        .isInstanceOf(TypeFilteringInvoker.class);
+            }
+        });
     }
 }
