@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.infra.operations;
 
 import com.zephycloud.ledger.infra.http.ApiParams;
+import com.zephycloud.ledger.infra.http.Milliseconds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * One log line per request: method, route (the endpoint's path pattern, never the raw URL, whose
@@ -33,15 +33,15 @@ final class AccessLogFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            double millis = (System.nanoTime() - start) / 1_000_000.0;
+            long micros = (System.nanoTime() - start + 500) / 1000;
             String route = route(request);
             String requestId = requestId(request);
             log.atInfo().addKeyValue("http.method", request.getMethod()).addKeyValue("http.route", route)
                     .addKeyValue("http.status", response.getStatus())
-                    .addKeyValue("duration_ms", Math.round(millis * 1000) / 1000.0)
+                    .addKeyValue("duration_ms", micros / 1000.0)
                     .addKeyValue("request_id", requestId)
                     .log("{} {} {} {} ms{}", request.getMethod(), route, response.getStatus(),
-                            String.format(Locale.ROOT, "%.3f", millis), requestId == null ? "" : " request_id=" + requestId);
+                            Milliseconds.ofMicros(micros), requestId == null ? "" : " request_id=" + requestId);
         }
     }
 
