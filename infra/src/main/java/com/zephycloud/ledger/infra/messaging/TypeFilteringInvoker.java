@@ -15,10 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * A processor's handlers, which answer whether they take an event from its payload type first.
  * <p>
  * A pooled processor asks its handlers about every event it reads, once per segment as it hands
- * the event out and again as it handles it, and most events concern none of a projection's
- * handlers. Axon's invokers find that out by asking every handler, every time, whether it
- * supports a reset and whether it takes the event: under {@code user/consume} load that was 8% of
- * the application's CPU, in 16 processors. Here the handlers that take a payload type and whether
+ * the event out and again as it handles it; a subscribing one (a register, in the command's
+ * transaction) about every event published. Most events concern none of a processor's handlers.
+ * Axon's invokers find that out by asking every handler, every time, whether it supports a reset
+ * and whether it takes the event: under {@code user/consume} load that was 8% of the
+ * application's CPU, in 16 pooled processors. Here the handlers that take a payload type and whether
  * each supports a reset are worked out once, so an event of another type costs one map lookup;
  * an event of a type they take is asked of those handlers as Axon asks it (the segment, the
  * replay rule), and nothing else changes. A subclass of Axon's own multi-invoker, so that what

@@ -50,12 +50,9 @@ class ProcessingGroupsTest extends ApiTest {
     }
 
     @Test
-    void everyStreamingProcessorFiltersItsEventsByTypeFirst() {
-        processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor) {
-                assertThat(((AbstractEventProcessor) processor).eventHandlerInvoker()).as(name)
-                        .isInstanceOf(TypeFilteringInvoker.class);
-            }
-        });
+    void everyProcessorFiltersItsEventsByTypeFirst() {
+        processing.eventProcessors().forEach((name, processor) -> assertThat(processor).as(name)
+                .isInstanceOfSatisfying(AbstractEventProcessor.class, abstractProcessor -> assertThat(
+                        abstractProcessor.eventHandlerInvoker()).as(name).isInstanceOf(TypeFilteringInvoker.class)));
     }
 }
