@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
-import org.axonframework.common.DateTimeUtils;
+import com.zephycloud.ledger.infra.eventstore.StoredTimestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -75,7 +75,7 @@ public class EventFeed {
                     Optional<PublishedEventType> type = mapper.typeOf(row.getString(6));
                     if (type.isPresent()) {
                         writer.write(out, type.get(), row.getString(2), position, row.getString(3), row.getLong(4),
-                                time, row.getString(6), row.getString(7), row.getBytes(8));
+                                row.getString(5), time, row.getString(6), row.getString(7), row.getBytes(8));
                     }
                     return true;
                 });
@@ -118,7 +118,7 @@ public class EventFeed {
                 return; // the remaining rows wait for the next request
             }
             long position = row.getLong(1);
-            Instant time = DateTimeUtils.parseInstant(row.getString(5));
+            Instant time = StoredTimestamps.parse(row.getString(5));
             if (position != cursor.last + 1 && !gaps.settled(time)) {
                 cursor.stopped = true; // an earlier position may still appear
                 return;

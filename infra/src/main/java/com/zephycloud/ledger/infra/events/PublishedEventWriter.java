@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.infra.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.zephycloud.ledger.infra.eventstore.StoredTimestamps;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -20,14 +21,16 @@ final class PublishedEventWriter {
         this.mapper = mapper;
     }
 
+    /** {@code storedTime}: the row's timestamp as stored, {@code time} what it reads as. */
     void write(JsonGenerator out, PublishedEventType type, String eventId, long position, String aggregateId,
-               long sequence, Instant time, String payloadType, String revision, byte[] payload) throws IOException {
+               long sequence, String storedTime, Instant time, String payloadType, String revision, byte[] payload)
+            throws IOException {
         out.writeStartObject();
         out.writeStringField("event_id", eventId);
         out.writeNumberField("position", position);
         out.writeStringField("aggregate_id", aggregateId);
         out.writeNumberField("aggregate_sequence", sequence);
-        out.writeStringField("time", time.toString()); // ISO-8601 UTC, as Jackson writes an Instant
+        out.writeStringField("time", StoredTimestamps.instantText(storedTime, time)); // as Jackson writes an Instant
         out.writeStringField("type", type.name());
         out.writeStringField("version", type.version());
         out.writeFieldName("payload");

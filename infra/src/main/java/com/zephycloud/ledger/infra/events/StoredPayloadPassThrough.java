@@ -103,11 +103,37 @@ final class StoredPayloadPassThrough {
                 }
             }
             case VALUE_NUMBER_FLOAT -> {
-                BigDecimal value = in.getDecimalValue();
-                out.writeNumber(value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
+                char[] text = in.getTextCharacters();
+                int offset = in.getTextOffset();
+                int length = in.getTextLength();
+                if (plainWithoutTrailingZeros(text, offset, length)) {
+                    out.writeNumber(text, offset, length); // most amounts: already in the published form
+                } else {
+                    BigDecimal value = in.getDecimalValue();
+                    out.writeNumber(value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
+                }
             }
             default -> out.copyCurrentEvent(in);
         }
+    }
+
+    /**
+     * Whether a stored decimal is what {@code stripTrailingZeros().toPlainString()} makes of it:
+     * digits with one point, no exponent, and no zero at the end.
+     */
+    static boolean plainWithoutTrailingZeros(char[] text, int offset, int length) {
+        int end = offset + length;
+        int from = length > 0 && text[offset] == '-' ? offset + 1 : offset;
+        int point = -1;
+        for (int i = from; i < end; i++) {
+            char c = text[i];
+            if (c == '.' && point < 0) {
+                point = i;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return point > from && point < end - 1 && text[end - 1] != '0';
     }
 
     /** Whether every value of {@code type} is written alike by both writers (see the class comment). */

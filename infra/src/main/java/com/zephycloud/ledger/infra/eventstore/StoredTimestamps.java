@@ -20,9 +20,7 @@ public final class StoredTimestamps {
     }
 
     public static Instant parse(String text) {
-        if (text.length() != LENGTH || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.'
-                || text.charAt(23) != 'Z') {
+        if (!inAxonsLayout(text)) {
             return DateTimeUtils.parseInstant(text);
         }
         int year = digits(text, 0, 4);
@@ -40,6 +38,21 @@ public final class StoredTimestamps {
         long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second,
                 millis * 1_000_000L);
+    }
+
+    /**
+     * {@code parsed.toString()}, the ISO-8601 text Jackson writes for an instant, for a stored
+     * timestamp read by {@link #parse}: the stored text itself when the two are alike, which they
+     * are in Axon's layout unless the milliseconds are 000 (an instant's text leaves them out).
+     * Formatting an instant anew cost a tenth of writing an event in the feed.
+     */
+    public static String instantText(String stored, Instant parsed) {
+        return inAxonsLayout(stored) && !stored.startsWith("000", 20) ? stored : parsed.toString();
+    }
+
+    private static boolean inAxonsLayout(String text) {
+        return text.length() == LENGTH && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(23) == 'Z';
     }
 
     /** The number written with {@code count} digits at {@code from}; -1 if one is not a digit. */

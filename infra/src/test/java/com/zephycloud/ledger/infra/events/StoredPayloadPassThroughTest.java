@@ -11,6 +11,7 @@ import com.zephycloud.ledger.kernel.Zephycoins;
 import com.zephycloud.ledger.kernel.events.ledger.CreditAdded;
 import com.zephycloud.ledger.kernel.events.ledger.CreditConsumed;
 import com.zephycloud.ledger.kernel.events.users.UserRegistered;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
@@ -81,8 +82,8 @@ class StoredPayloadPassThroughTest {
                     "user:7", 3, time, stored.getType().getName(), revision, stored.getData()));
             ByteArrayOutputStream written = new ByteArrayOutputStream(); // UTF-8 bytes, as the API answers
             try (JsonGenerator out = PublishedPayloads.json().createGenerator(written)) {
-                writer.write(out, type, "e-1", 42, "user:7", 3, time, stored.getType().getName(), revision,
-                        stored.getData());
+                writer.write(out, type, "e-1", 42, "user:7", 3, DateTimeUtils.formatInstant(time), time,
+                        stored.getType().getName(), revision, stored.getData());
             }
             assertThat(written.toString(StandardCharsets.UTF_8)).as(type.name() + " from " + new String(stored.getData()))
                     .isEqualTo(fromRecord);
@@ -98,6 +99,22 @@ class StoredPayloadPassThroughTest {
 
     private static String name(Class<?> record) {
         return EventContract.typeOf(record).name();
+    }
+
+    @Test
+    void onlyAPlainDecimalWithoutTrailingZerosIsCopiedAsStored() {
+        for (String plain : new String[]{"0.01", "99999.99", "-0.5", "12.345"}) {
+            assertThat(StoredPayloadPassThrough.plainWithoutTrailingZeros(plain.toCharArray(), 0, plain.length()))
+                    .as(plain).isTrue();
+            assertThat(new BigDecimal(plain).stripTrailingZeros().toPlainString()).isEqualTo(plain);
+        }
+        for (String other : new String[]{"1E+2", "1.5e3", "10.50000", "0.0", "-0.0", "5.", ".5", "-", "", "1.2.3",
+                "100", "1.0"}) {
+            assertThat(StoredPayloadPassThrough.plainWithoutTrailingZeros(other.toCharArray(), 0, other.length()))
+                    .as(other).isFalse();
+        }
+        char[] inside = "[0.25,".toCharArray();
+        assertThat(StoredPayloadPassThrough.plainWithoutTrailingZeros(inside, 1, 4)).isTrue();
     }
 
     @Test

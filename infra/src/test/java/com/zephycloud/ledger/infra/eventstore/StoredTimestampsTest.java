@@ -25,6 +25,24 @@ class StoredTimestampsTest {
     }
 
     @Test
+    void theTextOfAStoredTimestampIsTheTextOfItsInstant() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 100_000; i++) {
+            // a whole second in one case out of ten: its instant's text has no fraction
+            long millis = random.nextLong(-62_135_596_800_000L, 253_402_300_799_999L);
+            Instant instant = Instant.ofEpochMilli(i % 10 == 0 ? millis - Math.floorMod(millis, 1000) : millis);
+            String stored = DateTimeUtils.formatInstant(instant);
+            assertThat(StoredTimestamps.instantText(stored, StoredTimestamps.parse(stored))).as(stored)
+                    .isEqualTo(instant.toString());
+        }
+        for (String stored : new String[]{"2026-11-24T02:10:40Z", "2026-11-24T02:10:40.123456Z",
+                "2026-11-24T03:10:40.748+01:00", "2026-11-24T02:10:40.000Z"}) {
+            Instant parsed = StoredTimestamps.parse(stored);
+            assertThat(StoredTimestamps.instantText(stored, parsed)).as(stored).isEqualTo(parsed.toString());
+        }
+    }
+
+    @Test
     void edgesOfDaysMonthsAndLeapYears() {
         for (String stored : new String[]{"1970-01-01T00:00:00.000Z", "2024-02-29T23:59:59.999Z",
                 "2025-12-31T23:59:59.999Z", "2026-01-01T00:00:00.000Z", "2000-02-29T12:00:00.001Z"}) {
