@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
@@ -41,7 +42,8 @@ final class StoredPayloadPassThrough {
 
     private final JsonFactory json = new JsonFactory();
     private final Map<Class<?>, Boolean> handled = new ConcurrentHashMap<>();
-    private final Map<String, String> names = new ConcurrentHashMap<>();
+    /** Each stored field name's published name, encoded once (a plain read on the way of every field). */
+    private final Map<String, SerializedString> names = new ConcurrentHashMap<>();
     private final PropertyNamingStrategies.NamingBase snakeCase =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
@@ -63,13 +65,13 @@ final class StoredPayloadPassThrough {
         out.writeStartObject();
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String storedName = in.currentName();
-            String name = names.get(storedName); // a plain read on the way of every field; computed once per name
+            SerializedString name = names.get(storedName);
             if (name == null) {
-                name = snakeCase.translate(storedName);
+                name = new SerializedString(snakeCase.translate(storedName));
                 names.put(storedName, name);
             }
             in.nextToken();
-            if (top && EventContract.WITHHELD_FIELDS.contains(name)) {
+            if (top && EventContract.WITHHELD_FIELDS.contains(name.getValue())) {
                 in.skipChildren();
                 continue;
             }
