@@ -124,23 +124,31 @@ public class SchedulerEndpoints {
     /**
      * Answers {@code {"status": "paused"}}, or {@code {"status": "killed"}} when a slice that began
      * before the pause could not be paid (the job is then stopped as billing would have stopped it).
+     * A repeated {@code request_id} answers as the first pause did, instead of "already paused".
      */
     @RequestMapping(path = "/pause", method = POST)
     public ApiResponse pause(ApiParams params) {
         long jobId = params.requiredId("job_id");
         String reason = params.optionalText("reason");
+        String requestId = params.requestId();
         params.done();
-        ComputationStatus status = commands.send(new PauseComputation(JobId.of(jobId),
-                reason == null ? "paused by the scheduler" : reason, clock.instant()));
+        ComputationStatus status = commands.once(requestId, () -> params.fingerprint("computations/pause"),
+                ComputationStatus.class, new PauseComputation(JobId.of(jobId),
+                        reason == null ? "paused by the scheduler" : reason, clock.instant()));
         return ApiResponse.ok(Map.of("status", status.json()));
     }
 
-    /** Answers {@code {"next_slice_time": t}}: when the next slice begins and is charged (epoch seconds). */
+    /**
+     * Answers {@code {"next_slice_time": t}}: when the next slice begins and is charged (epoch
+     * seconds). A repeated {@code request_id} answers as the first resume did.
+     */
     @RequestMapping(path = "/resume", method = POST)
     public ApiResponse resume(ApiParams params) {
         long jobId = params.requiredId("job_id");
+        String requestId = params.requestId();
         params.done();
-        Instant nextSlice = commands.send(new ResumeComputation(JobId.of(jobId), clock.instant()));
+        Instant nextSlice = commands.once(requestId, () -> params.fingerprint("computations/resume"), Instant.class,
+                new ResumeComputation(JobId.of(jobId), clock.instant()));
         return ApiResponse.ok(Map.of("next_slice_time", nextSlice.getEpochSecond()));
     }
 

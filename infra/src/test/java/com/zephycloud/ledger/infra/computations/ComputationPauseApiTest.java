@@ -176,6 +176,31 @@ class ComputationPauseApiTest {
         assertThat(transactionsOf(running)).hasSize(2);
     }
 
+    /** A scheduler that did not get the answer sends the same pause again: it gets the first answer, not a refusal. */
+    @Test
+    void aRepeatedRequestIdIsAnsweredAsTheFirstPauseAndResumeWere() throws InterruptedException {
+        long jobId = newJob(true);
+        var pause = params("job_id", jobId, "reason", "maintenance", "request_id", "pause-" + jobId);
+        JsonNode paused = service().post("/service/computations/pause/", pause).ok();
+        assertThat(paused.get("status").asText()).isEqualTo("paused");
+        assertThat(service().post("/service/computations/pause/", pause).ok()).isEqualTo(paused);
+
+        var resume = params("job_id", jobId, "request_id", "resume-" + jobId);
+        JsonNode resumed = service().post("/service/computations/resume/", resume).ok();
+        assertThat(service().post("/service/computations/resume/", resume).ok()).isEqualTo(resumed);
+        assertThat(statuses(jobId)).as("each applied once").containsExactly("running", "paused", "running", "pending");
+
+        // the same request_id for another pause is refused and changes nothing
+        assertThat(service().post("/service/computations/pause/", params("job_id", jobId, "reason", "other",
+                "request_id", "pause-" + jobId)).refused(409).get(0))
+                .contains("was already used for a request with other content");
+        assertThat(status(jobId)).isEqualTo("running");
+        // without a request_id a second pause is a new one, refused while the job is paused
+        service().post("/service/computations/pause/", params("job_id", jobId)).ok();
+        assertThat(service().post("/service/computations/pause/", params("job_id", jobId)).refused(409).get(0))
+                .isEqualTo("job " + jobId + " is paused: cannot pause it (allowed when running)");
+    }
+
     @Test
     void badOrUnknownJobsAreRefusedWithTheEnvelope() {
         long unknown = 777_777_777;
