@@ -2,6 +2,7 @@ package com.zephycloud.ledger.infra.audit;
 
 import com.zephycloud.ledger.infra.messaging.ProcessingGroups;
 import com.zephycloud.ledger.infra.messaging.ProcessorPositions;
+import com.zephycloud.ledger.infra.messaging.StreamingProcessors;
 import com.zephycloud.ledger.jdbc.Micros;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -129,9 +130,7 @@ public class ProjectionRebuild {
 
         void execute() {
             try {
-                // each processor takes a few hundred milliseconds to stop: stop them all at once
-                CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
-                        .toArray(CompletableFuture[]::new)).join();
+                StreamingProcessors.stopTogether(processors);
                 long stopped = System.nanoTime();
                 resetAll();
                 long reset = System.nanoTime();

@@ -1,6 +1,7 @@
 package com.zephycloud.ledger.infra.audit;
 
 import com.zephycloud.ledger.infra.messaging.ProcessorPositions;
+import com.zephycloud.ledger.infra.messaging.StreamingProcessors;
 import com.zephycloud.ledger.infra.support.HistoryWriter;
 import com.zephycloud.ledger.infra.support.LedgerHistory;
 import com.zephycloud.ledger.infra.support.ReadModelChecksum;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.zephycloud.ledger.infra.support.ApiClient.params;
@@ -117,8 +117,7 @@ class ParallelReplayTest extends HistoryWriter {
     }
 
     private void stopAndReset() {
-        CompletableFuture.allOf(projections.stream().map(StreamingEventProcessor::shutdownAsync)
-                .toArray(CompletableFuture[]::new)).join();
+        StreamingProcessors.stopTogether(projections);
         projections.forEach(StreamingEventProcessor::resetTokens);
     }
 }

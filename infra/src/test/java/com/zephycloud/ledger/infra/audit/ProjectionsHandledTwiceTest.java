@@ -2,6 +2,7 @@ package com.zephycloud.ledger.infra.audit;
 
 import com.zephycloud.ledger.infra.messaging.ProcessingGroups;
 import com.zephycloud.ledger.infra.messaging.ProcessorPositions;
+import com.zephycloud.ledger.infra.messaging.StreamingProcessors;
 import com.zephycloud.ledger.infra.support.ApiTest;
 import com.zephycloud.ledger.infra.support.ProcessorTokens;
 import com.zephycloud.ledger.infra.support.ReadModelChecksum;
@@ -19,7 +20,6 @@ import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import static com.zephycloud.ledger.infra.support.ApiClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +54,7 @@ class ProjectionsHandledTwiceTest extends ApiTest {
         Map<String, String> tables = ReadModelChecksum.of(dataSource);
 
         List<StreamingEventProcessor> readModels = readModels();
-        CompletableFuture.allOf(readModels.stream().map(StreamingEventProcessor::shutdownAsync)
-                .toArray(CompletableFuture[]::new)).join();
+        StreamingProcessors.stopTogether(readModels);
         for (StreamingEventProcessor processor : readModels) {
             moveBack(processor.getName(), before);
         }
