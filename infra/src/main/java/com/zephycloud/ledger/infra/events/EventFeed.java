@@ -50,7 +50,7 @@ public class EventFeed {
 
     public FeedPage read(FeedQuery query) {
         List<PublishedEvent> events = new ArrayList<>();
-        long next = scan(query, (row, position, time) -> {
+        long next = scan(query, (row, position, storedTime, time) -> {
             read(row, position, time, query).ifPresent(events::add);
             return events.size() < query.limit();
         });
@@ -71,11 +71,12 @@ public class EventFeed {
             public void serialize(JsonGenerator out, SerializerProvider provider) throws IOException {
                 out.writeStartObject();
                 out.writeArrayFieldStart("events");
-                long next = scan(query, (row, position, time) -> {
-                    Optional<PublishedEventType> type = mapper.typeOf(row.getString(6));
+                long next = scan(query, (row, position, storedTime, time) -> {
+                    String payloadType = row.getString(6);
+                    Optional<PublishedEventType> type = mapper.typeOf(payloadType);
                     if (type.isPresent()) {
                         writer.write(out, type.get(), row.getString(2), position, row.getString(3), row.getLong(4),
-                                row.getString(5), time, row.getString(6), row.getString(7), row.getBytes(8));
+                                storedTime, time, payloadType, row.getString(7), row.getBytes(8));
                     }
                     return true;
                 });
@@ -95,7 +96,8 @@ public class EventFeed {
     /** What a scan does with each row it passes; false stops it there. */
     @FunctionalInterface
     private interface RowHandler {
-        boolean handle(ResultSet row, long position, Instant time) throws SQLException, IOException;
+        /** {@code storedTime}: the row's timestamp as stored, read once; {@code time}: what it reads as. */
+        boolean handle(ResultSet row, long position, String storedTime, Instant time) throws SQLException, IOException;
     }
 
     /**
@@ -118,14 +120,15 @@ public class EventFeed {
                 return; // the remaining rows wait for the next request
             }
             long position = row.getLong(1);
-            Instant time = StoredTimestamps.parse(row.getString(5));
+            String storedTime = row.getString(5);
+            Instant time = StoredTimestamps.parse(storedTime);
             if (position != cursor.last + 1 && !gaps.settled(time)) {
                 cursor.stopped = true; // an earlier position may still appear
                 return;
             }
             cursor.last = position;
             try {
-                cursor.stopped = !handler.handle(row, position, time);
+                cursor.stopped = !handler.handle(row, position, storedTime, time);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
